@@ -1,0 +1,188 @@
+"""One documented, validated settings object for every part of Jarida.
+
+Settings come from (highest first) explicit arguments, `JARIDA_*` environment
+variables, an optional TOML file (`--config FILE`), then the defaults below.
+Each field carries a description; `docs/configuration.md` lists every one and a
+test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import zoneinfo
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+DEFAULT_USER_AGENT = "Jarida/0.1 (news aggregator; +https://github.com/jarida-news/jarida)"
+
+
+class ConfigError(Exception):
+    """A setting or configuration file that cannot be used; the message is one line."""
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Reads settings from a TOML file whose keys are the field names (no prefix)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], data: dict[str, Any]) -> None:
+        super().__init__(settings_cls)
+        self._data = data
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._data.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JARIDA_", extra="forbid", frozen=True)
+
+    _toml_data: ClassVar[dict[str, Any]] = {}
+
+    database_url: str = Field(
+        "sqlite:///var/jarida.db",
+        description="SQLAlchemy URL of the database. SQLite paths are relative to the working "
+        "directory; use postgresql+psycopg://user@host/db for PostgreSQL.",
+    )
+    allow_private_networks: bool = Field(
+        False,
+        description="Allow fetching from loopback, private, link-local and other non-public "
+        "addresses. Leave off in production: it protects your network from hostile feeds.",
+    )
+    private_network_allowlist: list[str] = Field(
+        default_factory=list,
+        description="Hosts or CIDR networks that may be fetched even though they are private "
+        "(for an intranet outlet or the demo web), e.g. [\"127.0.0.1\", \"10.1.0.0/16\"].",
+    )
+    user_agent: str = Field(
+        DEFAULT_USER_AGENT,
+        description="User-Agent sent with every request; it names Jarida and a contact URL so "
+        "publishers can reach the operator.",
+    )
+    timezone: str = Field(
+        "Africa/Casablanca",
+        description="IANA time zone assumed for dates published without one (a source may set "
+        "its own); dates are stored in UTC.",
+    )
+    report_threshold: int = Field(
+        3, ge=1, description="Distinct readers' reports after which an image is blocked."
+    )
+    host_delay_seconds: float = Field(
+        1.0, ge=0, description="Minimum time between two requests to the same host."
+    )
+    host_concurrency: int = Field(
+        1, ge=1, description="Requests in flight to one host at a time."
+    )
+    crawl_concurrency: int = Field(
+        32, ge=1, description="Requests in flight across all hosts at a time."
+    )
+    max_body_bytes: int = Field(
+        15 * 1024 * 1024,
+        ge=1024,
+        description="Largest response body accepted, counted after decompression.",
+    )
+    connect_timeout: float = Field(10.0, gt=0, description="Seconds to establish a connection.")
+    total_timeout: float = Field(
+        30.0, gt=0, description="Seconds allowed for one whole request, body included."
+    )
+    max_redirects: int = Field(5, ge=0, description="Redirects followed before giving up.")
+    max_retries: int = Field(
+        3, ge=0, description="Retries on 408, 429 and 5xx responses and on network errors."
+    )
+    retry_max_wait: float = Field(
+        300.0, ge=0,
+        description="Longest wait honoured for a Retry-After header or a backoff, in seconds.",
+    )
+    robots_cache_seconds: int = Field(
+        86400, ge=0, description="How long a host's robots.txt is cached."
+    )
+    poll_min_seconds: int = Field(
+        600, ge=1, description="Shortest interval between two polls of one feed."
+    )
+    poll_max_seconds: int = Field(
+        86400, ge=1, description="Longest interval between two polls of one feed."
+    )
+    extract_workers: int = Field(
+        0, ge=0, description="Processes extracting articles; 0 means one per CPU core."
+    )
+    write_batch_size: int = Field(
+        100, ge=1, description="Articles written to the database in one transaction."
+    )
+    media_dir: str = Field(
+        "var/media", description="Directory for cached images and thumbnails."
+    )
+    redis_url: str = Field(
+        "redis://127.0.0.1:6379/0",
+        description="Redis URL for distributed workers (Dramatiq) and shared rate limits.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Logging verbosity."
+    )
+    site_name: str = Field("Jarida", description="Name shown in the website's header and feeds.")
+    base_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Public address of the website, used for absolute links in feeds.",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+            raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+        if value.startswith(("postgresql:", "postgres:")) and not value.startswith(
+            "postgresql+psycopg:"
+        ):
+            value = "postgresql+psycopg:" + value.split(":", 1)[1]
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls, cls._toml_data))
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build settings, turning every problem into a one-line ConfigError."""
+    data: dict[str, Any] = {}
+    if config_file is not None:
+        path = Path(config_file)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"configuration file not found: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from exc
+        unknown = sorted(set(data) - set(Settings.model_fields))
+        if unknown:
+            raise ConfigError(f"unknown setting {unknown[0]!r} in {path}")
+    Settings._toml_data = data
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else "?"
+        raise ConfigError(
+            f"invalid setting JARIDA_{name.upper()}: {err['msg']}"
+            f" (got {err.get('input')!r})"
+        ) from exc
+    finally:
+        Settings._toml_data = {}
