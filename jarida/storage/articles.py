@@ -1,0 +1,226 @@
+"""Queries on articles: idempotent batch writes, lookups and keyset-paginated lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from jarida.model import Article, ArticleRecord, Page
+from jarida.storage.clean import clean_required, clean_text
+from jarida.storage.filters import ArticleFilter, encode_cursor, keyset_after
+from jarida.storage.rows import article_from_row
+from jarida.storage.search import IndexChange, update_search_index
+from jarida.storage.tables import articles, images, sources
+
+Outcome = Literal["new", "updated", "unchanged"]
+
+_WITH_SOURCE = select(
+    articles, sources.c.slug.label("source_slug"), sources.c.name.label("source_name")
+).join(sources, sources.c.id == articles.c.source_id)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    article_id: int
+    outcome: Outcome
+
+
+def _values(rec: ArticleRecord, now: datetime) -> dict[str, object]:
+    return {
+        "source_id": rec.source_id,
+        "feed_id": rec.feed_id,
+        "url": clean_required(rec.url),
+        "canonical_url": clean_required(rec.canonical_url),
+        "guid": clean_text(rec.guid),
+        "title": clean_required(rec.title),
+        "text": clean_required(rec.text),
+        "html": clean_required(rec.html),
+        "excerpt": clean_required(rec.excerpt),
+        "author": clean_text(rec.author),
+        "published_at": rec.published_at,
+        "fetched_at": rec.fetched_at,
+        "updated_at": now,
+        "sort_at": rec.published_at or rec.fetched_at,
+        "language": clean_text(rec.language),
+        "section": clean_text(rec.section),
+        "image_url": clean_text(rec.image_url),
+        "content_hash": rec.content_hash,
+        "status": rec.status,
+    }
+
+
+def _insert_ignoring_conflict(conn: Connection, values: dict[str, object]) -> int | None:
+    """Insert unless another writer stored the canonical URL first; the new id or None."""
+    dialect = conn.dialect.name
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(articles)
+    result = conn.execute(
+        stmt.values(**values)
+        .on_conflict_do_nothing(index_elements=["canonical_url"])
+        .returning(articles.c.id)
+    )
+    row = result.first()
+    return int(row[0]) if row else None
+
+
+def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[SaveResult]:
+    """Insert or update by canonical URL; saving the same article twice leaves one row."""
+    if not records:
+        return []
+    now = datetime.now(UTC)
+    urls = list({r.canonical_url for r in records})
+    existing = {
+        row.canonical_url: row
+        for row in conn.execute(
+            select(
+                articles.c.id,
+                articles.c.canonical_url,
+                articles.c.content_hash,
+                articles.c.title,
+                articles.c.text,
+                articles.c.status,
+                articles.c.language,
+            ).where(articles.c.canonical_url.in_(urls))
+        )
+    }
+    results: list[SaveResult] = []
+    changes: list[IndexChange] = []
+    for rec in records:
+        values = _values(rec, now)
+        old = existing.get(values["canonical_url"])
+        if old is None:
+            new_id = _insert_ignoring_conflict(conn, values)
+            if new_id is not None:
+                results.append(SaveResult(new_id, "new"))
+                changes.append(IndexChange(new_id, None, _idx(values)))
+                existing[str(values["canonical_url"])] = conn.execute(
+                    select(articles).where(articles.c.id == new_id)
+                ).one()
+                continue
+            old = conn.execute(
+                select(articles).where(articles.c.canonical_url == values["canonical_url"])
+            ).one()
+        same = old.content_hash == values["content_hash"] and old.title == values["title"]
+        downgrade = old.status in ("ok", "updated") and rec.status == "feed_only"
+        if same or downgrade:
+            results.append(SaveResult(int(old.id), "unchanged"))
+            continue
+        values.pop("fetched_at")
+        values["status"] = "updated" if old.status in ("ok", "updated") else rec.status
+        conn.execute(update(articles).where(articles.c.id == old.id).values(**values))
+        changes.append(
+            IndexChange(int(old.id), (old.language, old.title, old.text), _idx(values))
+        )
+        results.append(SaveResult(int(old.id), "updated"))
+    update_search_index(conn, changes)
+    return results
+
+
+def _idx(values: dict[str, object]) -> tuple[str | None, str, str]:
+    lang = values["language"]
+    return (str(lang) if lang else None, str(values["title"]), str(values["text"]))
+
+
+def article_by_id(conn: Connection, article_id: int) -> Article | None:
+    row = conn.execute(_WITH_SOURCE.where(articles.c.id == article_id)).first()
+    return article_from_row(row) if row else None
+
+
+def article_by_canonical_url(conn: Connection, url: str) -> Article | None:
+    row = conn.execute(_WITH_SOURCE.where(articles.c.canonical_url == url)).first()
+    return article_from_row(row) if row else None
+
+
+def known_guids(conn: Connection, feed_id: int, guids: Sequence[str]) -> set[str]:
+    """GUIDs (scoped to this feed) that are already stored."""
+    found: set[str] = set()
+    for i in range(0, len(guids), 500):
+        chunk = list(guids[i : i + 500])
+        found.update(
+            conn.execute(
+                select(articles.c.guid).where(
+                    articles.c.feed_id == feed_id, articles.c.guid.in_(chunk)
+                )
+            ).scalars()
+        )
+    return found
+
+
+def known_canonical_urls(conn: Connection, urls: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(urls), 500):
+        chunk = list(urls[i : i + 500])
+        found.update(
+            conn.execute(
+                select(articles.c.canonical_url).where(articles.c.canonical_url.in_(chunk))
+            ).scalars()
+        )
+    return found
+
+
+def list_articles(
+    conn: Connection, filters: ArticleFilter, *, limit: int = 20, cursor: str | None = None
+) -> Page:
+    """Newest first; the cursor stays valid while new articles arrive."""
+    query = _WITH_SOURCE.where(*filters.clauses())
+    if cursor:
+        query = query.where(keyset_after(cursor))
+    query = query.order_by(articles.c.sort_at.desc(), articles.c.id.desc()).limit(limit + 1)
+    items = [article_from_row(r) for r in conn.execute(query)]
+    next_cursor = None
+    if len(items) > limit:
+        items = items[:limit]
+        last = items[-1]
+        next_cursor = encode_cursor((last.published_at or last.fetched_at).isoformat(), last.id)
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def latest_headlines(conn: Connection, limit: int = 30) -> list[Article]:
+    return list_articles(conn, ArticleFilter(), limit=limit).items
+
+
+def delete_articles_of_source(conn: Connection, source_id: int) -> None:
+    rows = conn.execute(
+        select(articles.c.id, articles.c.language, articles.c.title, articles.c.text).where(
+            articles.c.source_id == source_id
+        )
+    ).all()
+    update_search_index(
+        conn, [IndexChange(int(r.id), (r.language, r.title, r.text), None) for r in rows]
+    )
+    ids = [int(r.id) for r in rows]
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        conn.execute(delete(images).where(images.c.article_id.in_(chunk)))
+        conn.execute(delete(articles).where(articles.c.id.in_(chunk)))
+
+
+def count_articles(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+
+def count_articles_by(conn: Connection, column: Literal["source", "language", "section"]) -> dict[
+    str, int
+]:
+    col = {
+        "source": sources.c.slug,
+        "language": articles.c.language,
+        "section": articles.c.section,
+    }[column]
+    rows = conn.execute(
+        select(col, func.count())
+        .select_from(articles.join(sources, sources.c.id == articles.c.source_id))
+        .group_by(col)
+    )
+    return {str(k) if k is not None else "": int(n) for k, n in rows}
+
+
+def distinct_sections(conn: Connection) -> list[str]:
+    rows = conn.execute(
+        select(articles.c.section).where(articles.c.section.is_not(None)).distinct()
+    )
+    return sorted(str(s) for s in rows.scalars())

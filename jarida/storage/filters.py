@@ -1,0 +1,70 @@
+"""Filters and cursors shared by article lists and search."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_
+
+from jarida.storage.tables import articles, sources
+
+
+class BadCursor(ValueError):
+    """A pagination cursor that was not produced by us (or is from an older version)."""
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    source: str | None = None  # source slug
+    section: str | None = None
+    language: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def clauses(self) -> list[Any]:
+        out: list[Any] = []
+        if self.source:
+            out.append(sources.c.slug == self.source)
+        if self.section:
+            out.append(articles.c.section == self.section)
+        if self.language:
+            out.append(articles.c.language == self.language)
+        if self.since:
+            out.append(articles.c.sort_at >= self.since)
+        if self.until:
+            out.append(articles.c.sort_at < self.until)
+        return out
+
+
+def encode_cursor(*parts: str | int) -> str:
+    raw = "|".join(str(p) for p in parts).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, n: int) -> list[str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise BadCursor("cursor is not valid") from exc
+    parts = raw.split("|")
+    if len(parts) != n:
+        raise BadCursor("cursor is not valid")
+    return parts
+
+
+def keyset_after(cursor: str) -> Any:
+    """Rows strictly after (sort_at, id) in descending order."""
+    sort_iso, ident = decode_cursor(cursor, 2)
+    try:
+        when = datetime.fromisoformat(sort_iso)
+        article_id = int(ident)
+    except ValueError as exc:
+        raise BadCursor("cursor is not valid") from exc
+    return or_(
+        articles.c.sort_at < when,
+        and_(articles.c.sort_at == when, articles.c.id < article_id),
+    )

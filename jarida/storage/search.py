@@ -1,0 +1,60 @@
+"""Full-text search behind one interface; SQLite FTS5 or PostgreSQL tsvector underneath."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection
+
+from jarida.storage import search_postgres, search_sqlite
+from jarida.storage.filters import ArticleFilter
+
+# (language, title, text) as stored; None means "not indexed" (before insert, after delete).
+Indexed = tuple[str | None, str, str]
+SortOrder = Literal["relevance", "date"]
+
+
+@dataclass(frozen=True)
+class IndexChange:
+    article_id: int
+    old: Indexed | None
+    new: Indexed | None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    ids: list[int]  # in result order
+    next_cursor: str | None
+    total: int | None = None
+
+
+def update_search_index(conn: Connection, changes: Sequence[IndexChange]) -> None:
+    if not changes:
+        return
+    if conn.dialect.name == "postgresql":
+        search_postgres.apply_changes(conn, changes)
+    else:
+        search_sqlite.apply_changes(conn, changes)
+
+
+def search_ids(
+    conn: Connection,
+    query: str,
+    filters: ArticleFilter,
+    *,
+    sort: SortOrder = "relevance",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> SearchResult:
+    """Ids of matching articles, best first (or newest first), one page at a time."""
+    backend = search_postgres if conn.dialect.name == "postgresql" else search_sqlite
+    ids, next_cursor = backend.search(conn, query, filters, sort=sort, limit=limit, cursor=cursor)
+    return SearchResult(ids=ids, next_cursor=next_cursor)
+
+
+def rebuild_search_index(conn: Connection) -> int:
+    """Re-index every article (after a change of the search normalisation)."""
+    backend = search_postgres if conn.dialect.name == "postgresql" else search_sqlite
+    return int(backend.rebuild(conn))

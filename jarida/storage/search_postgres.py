@@ -1,0 +1,116 @@
+"""PostgreSQL backend: a weighted tsvector per article, in its language's configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, bindparam, func, literal_column, select, text
+
+from jarida.storage.filters import ArticleFilter, keyset_after
+from jarida.storage.search_sqlite import offset_from, page_of
+from jarida.storage.searchtext import fold, query_terms
+from jarida.storage.tables import articles, sources
+
+if TYPE_CHECKING:
+    from jarida.storage.search import IndexChange, SortOrder
+
+CONFIGS = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
+_QUERY_CONFIGS = ("french", "arabic", "spanish", "english", "simple")
+_VECTOR: Any = literal_column("articles.search_vector")
+
+_SET_VECTOR = text(
+    "UPDATE articles SET search_vector = "
+    "setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || "
+    "setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'B') WHERE id = :id"
+)
+
+
+def config_for(language: str | None) -> str:
+    return CONFIGS.get((language or "")[:2], "simple")
+
+
+def apply_changes(conn: Connection, changes: Sequence[IndexChange]) -> None:
+    params = [
+        {
+            "id": c.article_id,
+            "cfg": config_for(c.new[0]),
+            "title": fold(c.new[1]),
+            "body": fold(c.new[2]),
+        }
+        for c in changes
+        if c.new is not None
+    ]
+    if params:
+        conn.execute(_SET_VECTOR, params)
+
+
+def _tsquery(query: str, language: str | None) -> Any | None:
+    words, phrases = query_terms(query)
+    if not words and not phrases:
+        return None
+    folded = " ".join(words + [f'"{p}"' for p in phrases])
+    configs = (config_for(language),) if language else _QUERY_CONFIGS
+    tsq: Any = None
+    for cfg in configs:
+        part = func.websearch_to_tsquery(
+            literal_column(f"'{cfg}'::regconfig"), bindparam("q", folded)
+        )
+        tsq = part if tsq is None else tsq.op("||")(part)
+    return tsq
+
+
+def search(
+    conn: Connection,
+    query: str,
+    filters: ArticleFilter,
+    *,
+    sort: SortOrder,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[int], str | None]:
+    tsq = _tsquery(query, filters.language)
+    if tsq is None:
+        return [], None
+    rank: Any = func.ts_rank_cd(_VECTOR, tsq)
+    q: Any = (
+        select(articles.c.id, articles.c.sort_at, rank.label("rank"))
+        .select_from(articles.join(sources, sources.c.id == articles.c.source_id))
+        .where(_VECTOR.op("@@")(tsq))
+        .where(*filters.clauses())
+    )
+    offset = 0
+    if sort == "date":
+        if cursor:
+            q = q.where(keyset_after(cursor))
+        q = q.order_by(articles.c.sort_at.desc(), articles.c.id.desc())
+    else:
+        if cursor:
+            offset = offset_from(cursor)
+        q = q.order_by(literal_column("rank").desc(), articles.c.id.desc()).offset(offset)
+    rows = conn.execute(q.limit(limit + 1)).all()
+    return page_of(rows, limit, sort, offset)
+
+
+def rebuild(conn: Connection) -> int:
+    count = 0
+    last_id = 0
+    while True:
+        rows = conn.execute(
+            select(articles.c.id, articles.c.language, articles.c.title, articles.c.text)
+            .where(articles.c.id > last_id)
+            .order_by(articles.c.id)
+            .limit(1000)
+        ).all()
+        if not rows:
+            return count
+        conn.execute(
+            _SET_VECTOR,
+            [
+                {"id": r.id, "cfg": config_for(r.language), "title": fold(r.title),
+                 "body": fold(r.text)}
+                for r in rows
+            ],
+        )
+        count += len(rows)
+        last_id = rows[-1].id

@@ -1,0 +1,115 @@
+"""Full-text search contract: same answers from FTS5 and PostgreSQL tsvector."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from jarida.model import ArticleRecord, FeedSpec, SourceSpec
+from jarida.storage import ArticleFilter, Database
+from jarida.storage import articles as store
+from jarida.storage import sources as registry
+from jarida.storage.search import rebuild_search_index, search_ids
+from jarida.storage.snippets import make_snippet
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+DOCS = [
+    ("fr", "Le Parlement adopte la réforme électorale",
+     "Les députés ont voté la réforme des élections législatives après un long débat."),
+    ("fr", "Économie : le phosphate tire les exportations",
+     "Les exportations de phosphate ont progressé de 12 % au troisième trimestre, annonce Rabat."),
+    ("ar", "البرلمان يصادق على إصلاح الانتخابات",
+     "صادق مجلس النواب على مشروع القانون المتعلق بالانتخابات التشريعية."),
+    ("es", "La selección gana la final en Rabat",
+     "El equipo nacional ganó la final de la copa ante un estadio lleno en Rabat."),
+    ("en", "Drought pushes dam levels to record lows",
+     "Reservoirs across the country fell below a quarter of their capacity."),
+]
+
+
+def seed(db: Database) -> dict[str, int]:
+    with db.write() as conn:
+        sid = registry.insert_source(conn, SourceSpec(slug="s", name="S"))
+        fid = registry.insert_feed(conn, sid, FeedSpec(url="https://s.example/feed"))
+        recs = [
+            ArticleRecord(
+                source_id=sid, feed_id=fid, url=f"https://s.example/{i}",
+                canonical_url=f"https://s.example/{i}", title=t, text=x, html="", excerpt="",
+                content_hash=f"h{i}", fetched_at=T0, published_at=T0 - timedelta(days=i),
+                language=lang, section="Politique" if i in (0, 2) else "Autre",
+            )
+            for i, (lang, t, x) in enumerate(DOCS)
+        ]
+        res = store.save_articles(conn, recs)
+    return {DOCS[i][1]: r.article_id for i, r in enumerate(res)}
+
+
+def titles(db: Database, q: str, **kw: object) -> list[str]:
+    with db.read() as conn:
+        result = search_ids(conn, q, ArticleFilter(**kw), sort="date")  # type: ignore[arg-type]
+        return [a.title for a in (store.article_by_id(conn, i) for i in result.ids) if a]
+
+
+def test_accent_and_case_insensitive_french(db: Database) -> None:
+    seed(db)
+    assert titles(db, "ECONOMIE") == ["Économie : le phosphate tire les exportations"]
+    assert titles(db, "réforme électorale") == ["Le Parlement adopte la réforme électorale"]
+
+
+def test_arabic_ignores_hamza_seats_and_short_vowels(db: Database) -> None:
+    seed(db)
+    assert titles(db, "اصلاح") == ["البرلمان يصادق على إصلاح الانتخابات"]
+    assert titles(db, "البرلمانُ") == ["البرلمان يصادق على إصلاح الانتخابات"]
+
+
+def test_spanish_and_filters(db: Database) -> None:
+    seed(db)
+    assert titles(db, "selección") == ["La selección gana la final en Rabat"]
+    assert titles(db, "final", language="en") == []
+    assert titles(db, "réforme", section="Autre") == []
+    assert titles(db, "phosphate", since=T0 - timedelta(days=2)) == [
+        "Économie : le phosphate tire les exportations"
+    ]
+
+
+def test_updates_and_deletes_reach_the_index(db: Database) -> None:
+    ids = seed(db)
+    with db.write() as conn:
+        art = store.article_by_id(conn, ids["Drought pushes dam levels to record lows"])
+        assert art is not None
+        store.save_articles(conn, [
+            ArticleRecord(
+                source_id=art.source_id, feed_id=art.feed_id, url=art.url,
+                canonical_url=art.canonical_url, title="Rain refills the dams",
+                text="Heavy rain in the Atlas.", html="", excerpt="", content_hash="new",
+                fetched_at=T0, language="en",
+            )
+        ])
+    assert titles(db, "drought") == []
+    assert titles(db, "rain") == ["Rain refills the dams"]
+    with db.write() as conn:
+        registry.remove_source(conn, "s")
+    assert titles(db, "rain") == []
+
+
+def test_rebuild_gives_same_results(db: Database) -> None:
+    seed(db)
+    before = titles(db, "final")
+    with db.write() as conn:
+        assert rebuild_search_index(conn) == len(DOCS)
+    assert titles(db, "final") == before != []
+
+
+def test_relevance_pagination(db: Database) -> None:
+    seed(db)
+    with db.read() as conn:
+        first = search_ids(conn, "rabat", ArticleFilter(), limit=1)
+        assert first.next_cursor
+        second = search_ids(conn, "rabat", ArticleFilter(), limit=1, cursor=first.next_cursor)
+    assert first.ids and second.ids and first.ids != second.ids
+    assert second.next_cursor is None
+
+
+def test_snippet_highlights_folded_matches() -> None:
+    snippet = make_snippet("Les élections législatives <b>auront</b> lieu.", ["election"])
+    assert "<mark>élections</mark>" in snippet and "&lt;b&gt;" in snippet
