@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import tomllib
 import zoneinfo
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, cast
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic.fields import FieldInfo
@@ -41,7 +43,8 @@ class _TomlSource(PydanticBaseSettingsSource):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="JARIDA_", extra="forbid", frozen=True)
 
-    _toml_data: ClassVar[dict[str, Any]] = {}
+    # Set on a throw-away subclass by load_settings(); the base class keeps it empty.
+    file_values: ClassVar[Mapping[str, Any]] = MappingProxyType({})
 
     database_url: str = Field(
         "sqlite:///var/jarida.db",
@@ -157,7 +160,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, _TomlSource(settings_cls, cls._toml_data))
+        file_values = getattr(settings_cls, "file_values", {})
+        return (init_settings, env_settings, _TomlSource(settings_cls, dict(file_values)))
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
@@ -174,9 +178,14 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         unknown = sorted(set(data) - set(Settings.model_fields))
         if unknown:
             raise ConfigError(f"unknown setting {unknown[0]!r} in {path}")
-    Settings._toml_data = data
+    cls = Settings
+    if data:
+        cls = cast(
+            type[Settings],
+            type("FileSettings", (Settings,), {"file_values": MappingProxyType(data)}),
+        )
     try:
-        return Settings(**overrides)
+        return cls(**overrides)
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else "?"
@@ -184,5 +193,3 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
             f"invalid setting JARIDA_{name.upper()}: {err['msg']}"
             f" (got {err.get('input')!r})"
         ) from exc
-    finally:
-        Settings._toml_data = {}

@@ -1,0 +1,9 @@
+"""`jarida crawl`: not wired yet."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(root: typer.Typer) -> None:
+    return None
