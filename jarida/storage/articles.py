@@ -224,3 +224,33 @@ def distinct_sections(conn: Connection) -> list[str]:
         select(articles.c.section).where(articles.c.section.is_not(None)).distinct()
     )
     return sorted(str(s) for s in rows.scalars())
+
+
+def stored_versions_by_guid(
+    conn: Connection, feed_id: int, guids: Sequence[str]
+) -> dict[str, datetime]:
+    """For GUIDs of this feed already stored: when we last changed the article."""
+    found: dict[str, datetime] = {}
+    for i in range(0, len(guids), 500):
+        chunk = list(guids[i : i + 500])
+        rows = conn.execute(
+            select(articles.c.guid, articles.c.updated_at).where(
+                articles.c.feed_id == feed_id, articles.c.guid.in_(chunk)
+            )
+        )
+        found.update({str(g): t for g, t in rows})
+    return found
+
+
+def stored_versions_by_url(conn: Connection, urls: Sequence[str]) -> dict[str, datetime]:
+    """For canonical URLs already stored: when we last changed the article."""
+    found: dict[str, datetime] = {}
+    for i in range(0, len(urls), 500):
+        chunk = list(urls[i : i + 500])
+        rows = conn.execute(
+            select(articles.c.canonical_url, articles.c.updated_at).where(
+                articles.c.canonical_url.in_(chunk)
+            )
+        )
+        found.update({str(u): t for u, t in rows})
+    return found

@@ -108,3 +108,13 @@ def set_feed_kind(conn: Connection, feed_id: int, kind: str, url: str | None = N
     if url:
         values["url"] = url
     conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
+
+
+def make_feeds_due(conn: Connection, now: datetime, *, source_slug: str | None = None) -> int:
+    """Schedule active and failing feeds (of one source, or all) for an immediate poll."""
+    stmt = update(feeds).where(feeds.c.status.in_(("active", "failing")))
+    if source_slug is not None:
+        stmt = stmt.where(
+            feeds.c.source_id.in_(select(sources.c.id).where(sources.c.slug == source_slug))
+        )
+    return int(conn.execute(stmt.values(next_poll_at=now)).rowcount or 0)

@@ -1,0 +1,56 @@
+"""Running the extractor on every core: a process pool, or inline for one worker."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from jarida.extract import extract_article
+from jarida.model import Entry, Extracted
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    body: bytes | str
+    url: str
+    timezone: str
+    fallback: Entry | None
+    source_name: str | None
+    languages: tuple[str, ...]
+
+
+def run_job(job: ExtractJob) -> Extracted:
+    """Top-level so it pickles into worker processes."""
+    kwargs = {"languages": job.languages} if job.languages else {}
+    return extract_article(
+        job.body,
+        job.url,
+        timezone=job.timezone,
+        fallback=job.fallback,
+        source_name=job.source_name,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+class ExtractorPool:
+    """One process per core (`extract_workers`, 0 = all cores); 1 runs in a thread."""
+
+    def __init__(self, workers: int) -> None:
+        count = workers or os.cpu_count() or 1
+        self._executor: Executor
+        if count <= 1:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="jarida-extract")
+        else:
+            # spawn: workers must not inherit the event loop, sockets or DB connections.
+            ctx = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(count, mp_context=ctx)
+
+    async def extract(self, job: ExtractJob) -> Extracted:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, run_job, job)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
