@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from jarida.commands.common import app_context
-from jarida.pipeline.crawler import Crawler
-from jarida.pipeline.progress import RichObserver
-from jarida.pipeline.report import CrawlReport
-from jarida.pipeline.runner import run_forever
+
+if TYPE_CHECKING:
+    from jarida.pipeline.report import CrawlReport
 
 out = Console(highlight=False)
 
@@ -42,6 +41,9 @@ def register(root: typer.Typer) -> None:
         = False,
     ) -> None:
         """Poll every due feed once: fetch, extract, deduplicate, store and index."""
+        from jarida.pipeline.crawler import Crawler
+        from jarida.pipeline.progress import RichObserver
+
         app = app_context(ctx)
         db = app.database()
 
@@ -65,6 +67,8 @@ def register(root: typer.Typer) -> None:
         port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     ) -> None:
         """Crawl on schedule (and serve the site) until stopped with Ctrl-C."""
+        from jarida.pipeline.runner import run_forever
+
         app = app_context(ctx)
         asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host, port=port,
                                 console=out))

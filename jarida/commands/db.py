@@ -6,14 +6,14 @@ import typer
 from rich.console import Console
 
 from jarida.commands.common import app_context
-from jarida.storage import migrate
-from jarida.storage.search import rebuild_search_index
 
 app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 out = Console(highlight=False)
 
 
 def _upgrade(ctx: typer.Context) -> None:
+    from jarida.storage import migrate
+
     db = app_context(ctx).database(check_schema=False)
     before = migrate.current_revision(db.engine)
     db.upgrade()
@@ -34,6 +34,8 @@ def upgrade(ctx: typer.Context) -> None:
 @app.command("reindex")
 def reindex(ctx: typer.Context) -> None:
     """Rebuild the full-text index from the stored articles."""
+    from jarida.storage.search import rebuild_search_index
+
     db = app_context(ctx).database()
     with db.write() as conn:
         count = rebuild_search_index(conn)

@@ -121,7 +121,9 @@ class Crawler:
         tally = report.tally(source.slug)
         tally.feeds += 1
         try:
-            poll = await poll_feed(self.fetcher, feed)
+            poll = await poll_feed(
+                self.fetcher, feed, timezone=source.timezone or self.settings.timezone
+            )
             logs = [_log_entry(poll.fetch, feed.id)]
             logs += [_log_entry(r, feed.id) for r in poll.extra_fetches]
             if poll.gone or poll.error:

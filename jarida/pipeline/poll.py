@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from jarida.crawl.discovery import (
     candidate_feed_urls,
@@ -43,7 +44,7 @@ class PollResult:
         return self.fetch.gone
 
 
-async def poll_feed(fetcher: Fetcher, feed: Feed) -> PollResult:
+async def poll_feed(fetcher: Fetcher, feed: Feed, *, timezone: str = "UTC") -> PollResult:
     result = await fetcher.fetch(
         feed.url, etag=feed.etag, last_modified=feed.last_modified, body_hash=feed.body_hash
     )
@@ -65,7 +66,7 @@ async def poll_feed(fetcher: Fetcher, feed: Feed) -> PollResult:
             poll.error = f"{feed.url} is a web page that advertises no feed"
             return poll
         body, base = found.body, found.final_url
-    await _read_entries(fetcher, feed, body, base, poll)
+    await _read_entries(fetcher, feed, body, base, poll, ZoneInfo(timezone))
     return poll
 
 
@@ -90,10 +91,10 @@ async def _autodiscover(
 
 
 async def _read_entries(
-    fetcher: Fetcher, feed: Feed, body: bytes, base: str, poll: PollResult
+    fetcher: Fetcher, feed: Feed, body: bytes, base: str, poll: PollResult, tz: tzinfo
 ) -> None:
     hint = feed.kind if feed.kind != "listing" else None
-    parsed = parse_feed(body, base, kind_hint=hint)
+    parsed = parse_feed(body, base, kind_hint=hint, default_tz=tz)
     entries = list(parsed.entries)
     if parsed.kind == "sitemap_index":
         children = _recent_children(parsed.child_sitemaps, parsed.child_lastmod, feed)
@@ -101,7 +102,10 @@ async def _read_entries(
         poll.extra_fetches.extend(fetched)
         for child in fetched:
             if child.ok:
-                entries.extend(parse_feed(child.body, child.final_url, kind_hint="sitemap").entries)
+                entries.extend(
+                    parse_feed(child.body, child.final_url, kind_hint="sitemap", default_tz=tz)
+                    .entries
+                )
     poll.entries = entries
     if parsed.error and not entries:
         poll.error = parsed.error

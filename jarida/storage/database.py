@@ -7,7 +7,6 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
-from jarida.storage import migrate
 from jarida.storage.engine import StorageError, open_engine
 
 
@@ -37,10 +36,14 @@ class Database:
             yield conn
 
     def upgrade(self) -> None:
+        from jarida.storage import migrate  # alembic is only needed here
+
         migrate.upgrade(self.engine)
 
     def check_schema(self) -> None:
         """Refuse to run on a database that `jarida init` has not brought up to date."""
+        from jarida.storage import migrate
+
         current, head = migrate.current_revision(self.engine), migrate.head_revision()
         if current is None:
             raise StorageError("the database is empty: run `jarida init` first")

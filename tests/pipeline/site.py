@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from html import escape
 
 from tests.webserver import TestServer
@@ -53,12 +53,13 @@ def rss(items: list[dict[str, str]]) -> str:
             f"<description>Test</description>{''.join(parts)}</channel></rss>")
 
 
-def publish(web: TestServer, count: int = 4, etag: str | None = '"v1"') -> list[dict[str, str]]:
+def publish(web: TestServer, count: int = 4, etag: str | None = '"v1"',
+            delay: float = 0.0) -> list[dict[str, str]]:
     items = []
     for n in range(1, count + 1):
         title = f"Mobilité urbaine : le plan numéro {n} adopté"
         web.route(f"/a/{n}", article_page(n, title),
-                  headers={"Content-Type": "text/html; charset=utf-8"})
+                  headers={"Content-Type": "text/html; charset=utf-8"}, delay=delay)
         items.append({"title": title, "link": web.url(f"/a/{n}?utm_source=rss"),
                       "guid": f"guid-{n}", "date": format_datetime(T0 - timedelta(hours=n))})
     web.route("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"},

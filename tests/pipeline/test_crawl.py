@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from email.utils import format_datetime
 from datetime import timedelta
+from email.utils import format_datetime
 
 from jarida.model import FeedSpec, SourceSpec
 from jarida.pipeline.crawler import Crawler

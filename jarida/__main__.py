@@ -1,0 +1,5 @@
+"""`python -m jarida` is the `jarida` command."""
+
+from jarida.cli import run
+
+run()

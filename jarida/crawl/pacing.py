@@ -1,0 +1,95 @@
+"""Per-host politeness: a bounded number of requests in flight and a gap between them.
+
+One `HostPacer` is shared by every task of the process (it lives in the Fetcher),
+so concurrent feed polls of the same outlet queue up instead of hammering it.
+All waiting happens here, through the injected clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from jarida.crawl.clock import Clock
+
+
+@dataclass
+class _HostState:
+    """Slots and the earliest time the next request to this host may start."""
+
+    slots: asyncio.Semaphore
+    next_start: float = 0.0
+    in_use: int = 0
+    extra_delay: float = field(default=0.0)  # e.g. a robots.txt Crawl-delay
+
+
+class HostPacer:
+    """Hands out per-host request slots, spaced at least `delay` seconds apart."""
+
+    def __init__(self, clock: Clock, delay: float, concurrency: int = 1,
+                 max_hosts: int = 10_000, total_concurrency: int | None = None) -> None:
+        self._clock = clock
+        # Across all hosts (settings.crawl_concurrency); taken after the host's turn came.
+        self._total = asyncio.Semaphore(total_concurrency) if total_concurrency else None
+        self._delay = delay
+        self._concurrency = concurrency
+        self._max_hosts = max_hosts
+        self._hosts: OrderedDict[str, _HostState] = OrderedDict()
+
+    def _state(self, host: str) -> _HostState:
+        state = self._hosts.get(host)
+        if state is None:
+            state = _HostState(asyncio.Semaphore(self._concurrency))
+            self._hosts[host] = state
+            self._evict_idle()
+        self._hosts.move_to_end(host)
+        return state
+
+    def _evict_idle(self) -> None:
+        """Keep the table bounded by forgetting hosts nobody is waiting on."""
+        now = self._clock.monotonic()
+        for name in list(self._hosts):
+            if len(self._hosts) <= self._max_hosts:
+                break
+            state = self._hosts[name]
+            if state.in_use == 0 and state.next_start <= now:
+                del self._hosts[name]
+
+    def _gap(self, state: _HostState) -> float:
+        return max(self._delay, state.extra_delay)
+
+    def set_crawl_delay(self, host: str, seconds: float) -> None:
+        """Honour a robots.txt Crawl-delay larger than our own default."""
+        self._state(host).extra_delay = seconds
+
+    def defer(self, host: str, seconds: float) -> None:
+        """Hold every request to `host` back (a 429/503 Retry-After applies to all tasks)."""
+        state = self._state(host)
+        state.next_start = max(state.next_start, self._clock.monotonic() + seconds)
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """Wait for this host's turn; the gap is counted from the end of the request."""
+        state = self._state(host)
+        state.in_use += 1
+        try:
+            async with state.slots:
+                while (wait := state.next_start - self._clock.monotonic()) > 0:
+                    await self._clock.sleep(wait)
+                # Reserve the start time before yielding so concurrent holders stay spaced.
+                state.next_start = self._clock.monotonic() + self._gap(state)
+                try:
+                    if self._total is None:
+                        yield
+                    else:
+                        async with self._total:
+                            yield
+                finally:
+                    state.next_start = max(
+                        state.next_start, self._clock.monotonic() + self._gap(state)
+                    )
+        finally:
+            state.in_use -= 1
