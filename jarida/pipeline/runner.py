@@ -11,6 +11,7 @@ import contextlib
 import signal
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from rich.console import Console
 
@@ -45,29 +46,48 @@ async def crawl_loop(settings: Settings, db: Database, stop: asyncio.Event,
             await _wait_or_stop(stop, wait)
 
 
-async def run_forever(settings: Settings, db: Database, *, serve: bool, host: str, port: int,
-                      console: Console) -> None:
+def _server(settings: Settings, db: Database, host: str, port: int) -> Any:
+    import uvicorn
+
+    from jarida.web.app import create_app
+
+    class EmbeddedServer(uvicorn.Server):
+        """Leaves signal handling to us: one Ctrl-C stops crawler and server together."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            yield
+
+    return EmbeddedServer(
+        uvicorn.Config(create_app(settings, db), host=host, port=port, log_level="warning")
+    )
+
+
+def _stop_event() -> asyncio.Event:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def serve_until_stopped(settings: Settings, db: Database, *, host: str, port: int) -> None:
+    stop = _stop_event()
+    server = _server(settings, db, host, port)
+    task = asyncio.create_task(server.serve())
+    await asyncio.wait([task, asyncio.create_task(stop.wait())],
+                       return_when=asyncio.FIRST_COMPLETED)
+    server.should_exit = True
+    await task
+
+
+async def run_forever(settings: Settings, db: Database, *, serve: bool, host: str, port: int,
+                      console: Console) -> None:
+    stop = _stop_event()
     tasks = [asyncio.create_task(crawl_loop(settings, db, stop, console))]
     server = None
     if serve:
-        import uvicorn
-
-        from jarida.web.app import create_app
-
-        class EmbeddedServer(uvicorn.Server):
-            """Leaves signal handling to us: one Ctrl-C stops crawler and server together."""
-
-            @contextlib.contextmanager
-            def capture_signals(self) -> Iterator[None]:
-                yield
-
-        server = EmbeddedServer(
-            uvicorn.Config(create_app(settings, db), host=host, port=port, log_level="warning")
-        )
+        server = _server(settings, db, host, port)
         tasks.append(asyncio.create_task(server.serve()))
         console.print(f"Jarida is serving on http://{host}:{port}/ (Ctrl-C to stop)")
     await stop.wait()
