@@ -1,0 +1,85 @@
+"""Turn an event's hand-written facts into the paragraphs of one outlet's article."""
+
+from __future__ import annotations
+
+import random
+
+from jarida.demo.content.ar import AR
+from jarida.demo.content.blocks import (
+    CLOSERS,
+    GENERIC,
+    QUOTE_FORMS,
+    SECTION_CONTEXT,
+    section_label,
+)
+from jarida.demo.content.en import EN
+from jarida.demo.content.es import ES
+from jarida.demo.content.fr import FR
+from jarida.demo.content.types import EventText
+
+TEXTS: dict[str, dict[str, EventText]] = {"fr": FR, "ar": AR, "es": ES, "en": EN}
+
+
+def event_text(event_id: str, lang: str) -> EventText:
+    """The facts of `event_id` in `lang`; a KeyError means the coverage table asks too much."""
+    return TEXTS[lang][event_id]
+
+
+def section_context(lang: str, section: str) -> str:
+    """The language's framing paragraph for a section (keyed by canonical or local name)."""
+    table = SECTION_CONTEXT[lang]
+    return table.get(section) or table[section_label(section, lang)]
+
+
+def quote_paragraph(text: EventText, lang: str, form: int) -> str:
+    """Render the event's quote with one of the language's attribution forms."""
+    forms = QUOTE_FORMS[lang]
+    return forms[form % len(forms)].format(q=text.quote, s=text.speaker)
+
+
+def wire_paragraphs(text: EventText, lang: str, section: str) -> tuple[str, ...]:
+    """The agency's full dispatch: every fact, in the written order."""
+    facts = text.facts
+    context = section_context(lang, section)
+    return (
+        text.lead,
+        " ".join(facts[:2]),
+        quote_paragraph(text, lang, 0),
+        " ".join((*facts[2:], text.background)),
+        context,
+        GENERIC[lang][0],
+        GENERIC[lang][2],
+        text.outlook,
+    )
+
+
+def independent_paragraphs(
+    text: EventText, lang: str, section: str, rng: random.Random
+) -> tuple[str, ...]:
+    """An outlet's own story: the facts reordered and framed in its own way."""
+    facts = list(text.facts)
+    rng.shuffle(facts)
+    cut = rng.randint(1, max(1, len(facts) - 1))
+    context = section_context(lang, section)
+    closer = rng.choice(CLOSERS[lang])
+    extra = rng.sample(GENERIC[lang], 2)
+    body = [
+        text.lead,
+        " ".join(facts[:cut]),
+        quote_paragraph(text, lang, rng.randint(0, 2)),
+        " ".join((*facts[cut:], text.background)),
+        context,
+        *extra,
+        text.outlook,
+        closer,
+    ]
+    if rng.random() < 0.5:
+        body[1], body[2] = body[2], body[1]
+    return tuple(body)
+
+
+def edited_copy(paragraphs: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    """A client's lightly edited copy of a dispatch: one paragraph trimmed, maybe a dateline."""
+    drop = rng.choice((len(paragraphs) - 1, len(paragraphs) - 2, 3))
+    kept = [p for i, p in enumerate(paragraphs) if i != drop]
+    return tuple(kept)
