@@ -13,6 +13,9 @@ from sqlalchemy import and_, or_
 from jarida.storage.tables import articles, sources
 
 
+MAX_ID = 2**63 - 1  # largest id both SQLite and PostgreSQL (bigint) accept
+
+
 class BadCursor(ValueError):
     """A pagination cursor that was not produced by us (or is from an older version)."""
 
@@ -64,6 +67,8 @@ def keyset_after(cursor: str) -> Any:
         article_id = int(ident)
     except ValueError as exc:
         raise BadCursor("cursor is not valid") from exc
+    if not 0 <= article_id <= MAX_ID or when.tzinfo is None:
+        raise BadCursor("cursor is not valid")
     return or_(
         articles.c.sort_at < when,
         and_(articles.c.sort_at == when, articles.c.id < article_id),

@@ -20,6 +20,7 @@ from jarida.storage.tables import articles, sources
 if TYPE_CHECKING:
     from jarida.storage.search import IndexChange, SortOrder
 
+MAX_SEARCH_OFFSET = 10_000  # deeper relevance pages are not useful; by date, use keyset
 _fts = table("article_fts", column("rowid"), column("title"), column("text"))
 
 
@@ -99,9 +100,12 @@ def search(
 def offset_from(cursor: str) -> int:
     (value,) = decode_cursor(cursor, 1)
     try:
-        return max(0, int(value))
+        offset = int(value)
     except ValueError:
         raise BadCursor("cursor is not valid") from None
+    if not 0 <= offset <= MAX_SEARCH_OFFSET:
+        raise BadCursor("cursor is not valid")
+    return offset
 
 
 def page_of(

@@ -169,3 +169,11 @@ def test_removing_a_source_removes_its_articles(db: Database) -> None:
         assert not registry.remove_source(conn, "albayane")
     with db.read() as conn:
         assert store.count_articles(conn) == 0 and registry.all_sources(conn) == []
+
+
+def test_forged_cursor_with_huge_id_is_rejected(db: Database) -> None:
+    from jarida.storage.filters import encode_cursor
+
+    with db.read() as conn, pytest.raises(BadCursor):
+        store.list_articles(conn, ArticleFilter(),
+                            cursor=encode_cursor("2026-01-01T00:00:00+00:00", 10**30))

@@ -1,0 +1,117 @@
+"""JSON shapes of the public API; FastAPI turns them into the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from jarida.model import Article, Source
+
+
+class ArticleItem(BaseModel):
+    id: int
+    title: str
+    url: str = Field(description="The original article at its source.")
+    page_url: str = Field(description="The article's page on this site.")
+    source: str = Field(description="Slug of the source.")
+    source_name: str
+    section: str | None
+    language: str | None
+    published_at: datetime | None = Field(description="ISO 8601, UTC.")
+    excerpt: str
+    image_url: str | None
+
+    @classmethod
+    def of(cls, article: Article, base_url: str) -> ArticleItem:
+        return cls(**_item_fields(article, base_url))
+
+
+class ArticleDetail(ArticleItem):
+    author: str | None
+    text: str
+    html: str = Field(description="Sanitised HTML of the article body (empty in excerpt mode).")
+    updated_at: datetime
+
+    @classmethod
+    def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool) -> ArticleDetail:
+        return cls(
+            **_item_fields(article, base_url),
+            author=article.author,
+            text=article.excerpt if excerpt_only else article.text,
+            html="" if excerpt_only else article.html,
+            updated_at=article.updated_at.astimezone(UTC),
+        )
+
+
+class SearchItem(ArticleItem):
+    snippet: str = Field(description="HTML: escaped text with matches in <mark>.")
+
+
+def _item_fields(article: Article, base_url: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "page_url": f"{base_url.rstrip('/')}/articles/{article.id}",
+        "source": article.source_slug,
+        "source_name": article.source_name,
+        "section": article.section,
+        "language": article.language,
+        "published_at": article.published_at.astimezone(UTC) if article.published_at else None,
+        "excerpt": article.excerpt,
+        "image_url": article.image_url,
+    }
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleItem]
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null on the last page."
+    )
+
+
+class SearchPage(BaseModel):
+    items: list[SearchItem]
+    next_cursor: str | None
+
+
+class SourceItem(BaseModel):
+    slug: str
+    name: str
+    homepage: str | None
+    languages: list[str]
+    country: str | None
+    section: str | None
+    mode: str
+    articles: int
+    feed_url: str
+
+    @classmethod
+    def of(cls, source: Source, count: int, base_url: str) -> SourceItem:
+        return cls(
+            slug=source.slug,
+            name=source.name,
+            homepage=source.homepage,
+            languages=list(source.languages),
+            country=source.country,
+            section=source.section,
+            mode=source.mode,
+            articles=count,
+            feed_url=f"{base_url.rstrip('/')}/sources/{source.slug}/feed.rss",
+        )
+
+
+class SectionItem(BaseModel):
+    name: str
+    articles: int
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str

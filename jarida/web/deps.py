@@ -1,0 +1,71 @@
+"""Per-application state reached from a request, and the one cached-response path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import cast
+
+from fastapi import Request, Response
+
+from jarida.settings import Settings
+from jarida.storage import Database
+from jarida.web.caching import PageCache, VersionWatch, conditional_response
+from jarida.web.i18n import COOKIE_NAME, Interface, negotiate_language
+from jarida.web.render import Renderer
+
+READ_METHODS = ["GET", "HEAD"]  # pages and feeds: link checkers and feed readers probe with HEAD
+
+
+@dataclass(frozen=True)
+class AppState:
+    settings: Settings
+    database: Database
+    versions: VersionWatch
+    cache: PageCache
+    renderer: Renderer
+
+
+def app_state(request: Request) -> AppState:
+    return cast(AppState, request.app.state.jarida)
+
+
+def interface(request: Request) -> Interface:
+    """The reader's interface language: cookie first, then Accept-Language."""
+    lang = negotiate_language(
+        request.cookies.get(COOKIE_NAME), request.headers.get("accept-language")
+    )
+    return Interface(lang=lang, timezone=app_state(request).settings.timezone)
+
+
+def absolute(request: Request, path: str) -> str:
+    return app_state(request).settings.base_url.rstrip("/") + path
+
+
+def cached(
+    request: Request,
+    key: Hashable,
+    render: Callable[[], tuple[bytes, str]],
+    *,
+    max_age: int = 60,
+    vary: str | None = None,
+) -> Response:
+    """Serve from the page cache, keyed on the data version, with ETag and 304 handling."""
+    state = app_state(request)
+    version = state.versions.current()
+    item = state.cache.get_or_render((version.fingerprint, key), render)
+    return conditional_response(request, item, version, max_age=max_age, vary=vary)
+
+
+def cached_page(
+    request: Request, ui: Interface, render: Callable[[], bytes], *, max_age: int = 60
+) -> Response:
+    """An HTML page cached per URL and interface language."""
+    key = ("page", ui.lang, request.url.path, request.url.query)
+    return cached(
+        request,
+        key,
+        lambda: (render(), "text/html; charset=utf-8"),
+        max_age=max_age,
+        vary="Cookie, Accept-Language",
+    )

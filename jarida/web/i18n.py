@@ -1,0 +1,122 @@
+"""Interface languages: choosing one per request, gettext catalogues and localised dates."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import zoneinfo
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from markupsafe import Markup, escape
+
+LANGUAGES: dict[str, str] = {"fr": "Français", "ar": "العربية", "es": "Español", "en": "English"}
+DEFAULT_LANGUAGE = "fr"
+COOKIE_NAME = "jarida_lang"
+_RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ku"})
+
+
+def text_direction(lang: str | None) -> str:
+    """Writing direction of a language code, so each article keeps its own `dir`."""
+    return "rtl" if lang and lang.split("-")[0].lower() in _RTL else "ltr"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(lang: str) -> gettext.NullTranslations:
+    """Compile the shipped .po catalogue in memory (no build step, no stale .mo)."""
+    if lang not in LANGUAGES:
+        return gettext.NullTranslations()
+    po = resources.files("jarida.web").joinpath(f"translations/{lang}/LC_MESSAGES/messages.po")
+    if not po.is_file():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _accept_language(header: str) -> list[str]:
+    """Language tags from an Accept-Language header, best first (RFC 9110 section 12.5.4)."""
+    ranked: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        if tag and quality > 0:
+            ranked.append((-quality, index, tag.strip().lower()))
+    return [tag for _, _, tag in sorted(ranked)]
+
+
+def negotiate_language(cookie: str | None, accept_language: str | None) -> str:
+    """The reader's choice (cookie) wins, then the browser's preference, then French."""
+    if cookie in LANGUAGES:
+        return str(cookie)
+    for tag in _accept_language(accept_language or ""):
+        base = tag.split("-")[0]
+        if base in LANGUAGES:
+            return base
+    return DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Interface:
+    """Everything a template needs to speak the reader's language."""
+
+    lang: str
+    timezone: str
+
+    @property
+    def dir(self) -> str:
+        return text_direction(self.lang)
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.lang)
+
+    def gettext(self, message: str, **values: object) -> str:
+        text = translations(self.lang).gettext(message)
+        return text % values if values else text
+
+    def _local(self, when: datetime) -> datetime:
+        return when.astimezone(zoneinfo.ZoneInfo(self.timezone))
+
+    def long_date(self, when: datetime | None) -> str:
+        return format_date(self._local(when), "long", locale=self.lang) if when else ""
+
+    def timestamp(self, when: datetime | None) -> str:
+        if when is None:
+            return ""
+        local = self._local(when)
+        pattern = str(self.locale.datetime_formats["medium"])  # e.g. "{1}, {0}"
+        day = format_date(local, "medium", locale=self.lang)
+        hour = format_time(local, "short", locale=self.lang)
+        return pattern.replace("{1}", day).replace("{0}", hour)
+
+    def numeric_date(self, when: datetime) -> str:
+        """The house attribution format, JJ - MM - AAAA, in the site's time zone."""
+        return self._local(when).strftime("%d - %m - %Y")
+
+    def attribution(self, source_name: str, when: datetime | None) -> Markup:
+        """'Publié dans <Source> le <date>' in the interface language, escaped."""
+        source = Markup('<cite class="source-name">%s</cite>') % source_name
+        if when is None:
+            return escape(self.gettext("Published in %(source)s")) % {"source": source}
+        date = Markup('<time datetime="%s" dir="ltr">%s</time>') % (
+            when.isoformat(),
+            self.numeric_date(when),
+        )
+        template = escape(self.gettext("Published in %(source)s on %(date)s"))
+        return template % {"source": source, "date": date}

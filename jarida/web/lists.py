@@ -1,0 +1,124 @@
+"""Article lists: latest, per source, per section, per day; keyset-paginated with ?cursor=."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Path, Request, Response
+
+from jarida.storage import ArticleFilter
+from jarida.storage import articles as store
+from jarida.storage import sources as registry
+from jarida.web.deps import READ_METHODS, app_state, cached_page, interface
+from jarida.web.query import day_bounds
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+
+
+def _feed_links(base: str, lang: str | None) -> dict[str, str]:
+    query = "?" + urlencode({"lang": lang}) if lang else ""
+    return {"rss": f"{base}.rss{query}", "atom": f"{base}.atom{query}"}
+
+
+def _list_page(
+    request: Request,
+    filters: ArticleFilter,
+    heading: str,
+    feed_base: str,
+    *,
+    intro: str | None = None,
+    day_links: tuple[str, str] | None = None,
+    check: str | None = None,
+) -> Response:
+    state, ui = app_state(request), interface(request)
+    lang = request.query_params.get("lang") or None
+    cursor = request.query_params.get("cursor") or None
+    filters = ArticleFilter(
+        source=filters.source,
+        section=filters.section,
+        language=lang,
+        since=filters.since,
+        until=filters.until,
+    )
+
+    def render() -> bytes:
+        with state.database.read() as conn:
+            title = heading
+            if check is not None:
+                source = registry.source_by_slug(conn, check)
+                if source is None:
+                    raise HTTPException(404, ui.gettext("This source does not exist."))
+                title = source.name
+            page = store.list_articles(conn, filters, limit=PAGE_SIZE, cursor=cursor)
+        return state.renderer.render(
+            "list.html",
+            request,
+            ui,
+            heading=title,
+            intro=intro,
+            page=page,
+            feed_links=_feed_links(feed_base, lang),
+            day_links=day_links,
+        )
+
+    return cached_page(request, ui, render)
+
+
+@router.api_route("/articles", methods=READ_METHODS)
+def latest(request: Request) -> Response:
+    ui = interface(request)
+    return _list_page(request, ArticleFilter(), ui.gettext("Latest news"), "/feed")
+
+
+@router.api_route("/sources", methods=READ_METHODS)
+def sources_index(request: Request) -> Response:
+    state, ui = app_state(request), interface(request)
+
+    def render() -> bytes:
+        with state.database.read() as conn:
+            sources = registry.all_sources(conn)
+            counts = store.count_articles_by(conn, "source")
+            sections = store.distinct_sections(conn)
+        return state.renderer.render(
+            "sources.html", request, ui, sources=sources, counts=counts, sections=sections
+        )
+
+    return cached_page(request, ui, render)
+
+
+@router.api_route("/sources/{slug}", methods=READ_METHODS)
+def source_page(request: Request, slug: str) -> Response:
+    base = f"/sources/{quote(slug, safe='')}/feed"
+    return _list_page(request, ArticleFilter(source=slug), slug, base, check=slug)
+
+
+@router.api_route("/sections/{name}", methods=READ_METHODS)
+def section_page(request: Request, name: str) -> Response:
+    base = f"/sections/{quote(name, safe='')}/feed"
+    return _list_page(request, ArticleFilter(section=name), name, base)
+
+
+@router.api_route("/archive/{year}/{month}/{day}", methods=READ_METHODS)
+def archive_day(
+    request: Request,
+    year: Annotated[int, Path(ge=1970, le=9999)],
+    month: Annotated[int, Path(ge=1, le=12)],
+    day: Annotated[int, Path(ge=1, le=31)],
+) -> Response:
+    ui = interface(request)
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        raise HTTPException(404, "No such day.") from None
+    since, until = day_bounds(when, app_state(request).settings.timezone)
+    prev_day, next_day = when - timedelta(days=1), when + timedelta(days=1)
+    links = (f"/archive/{prev_day:%Y/%m/%d}", f"/archive/{next_day:%Y/%m/%d}")
+    feed = f"/archive/{when:%Y/%m/%d}/feed"
+    heading = ui.gettext("Articles of %(day)s", day=ui.long_date(since + timedelta(hours=12)))
+    return _list_page(
+        request, ArticleFilter(since=since, until=until), heading, feed, day_links=links
+    )

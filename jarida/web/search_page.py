@@ -1,0 +1,79 @@
+"""The search page: full-text results with highlighted snippets, filters and sort."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request, Response
+from markupsafe import Markup
+
+from jarida.model import Article
+from jarida.storage import articles as store
+from jarida.storage import sources as registry
+from jarida.storage.search import search_ids
+from jarida.storage.searchtext import query_terms
+from jarida.storage.snippets import make_snippet
+from jarida.storage.web_queries import articles_by_ids
+from jarida.web.deps import READ_METHODS, app_state, cached_page, interface
+from jarida.web.query import SearchForm
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+
+
+def snippet_terms(query: str) -> list[str]:
+    """Words to highlight: the single words plus every word of the quoted phrases."""
+    words, phrases = query_terms(query)
+    return words + [w for phrase in phrases for w in phrase.split()]
+
+
+def snippet_for(article: Article, terms: list[str]) -> Markup:
+    """make_snippet escapes the text and only adds <mark>, so the result is safe markup."""
+    return Markup(make_snippet(article.text or article.title, terms))  # noqa: S704
+
+
+@router.api_route("/search", methods=READ_METHODS)
+def search_page(request: Request) -> Response:
+    state, ui = app_state(request), interface(request)
+    form = SearchForm.from_params(dict(request.query_params))
+    cursor = request.query_params.get("cursor") or None
+    filters = form.article_filter(state.settings.timezone)
+    feed_query = urlencode(
+        {k: v for k, v in vars(form).items() if v and k not in ("sort",)}
+    )
+    feed_links = {"rss": f"/feed.rss?{feed_query}", "atom": f"/feed.atom?{feed_query}"}
+
+    def render() -> bytes:
+        items: list[Article] = []
+        next_cursor = None
+        with state.database.read() as conn:
+            if form.q:
+                result = search_ids(
+                    conn,
+                    form.q,
+                    filters,
+                    sort="date" if form.sort == "date" else "relevance",
+                    limit=PAGE_SIZE,
+                    cursor=cursor,
+                )
+                items = articles_by_ids(conn, result.ids)
+                next_cursor = result.next_cursor
+            sources = registry.all_sources(conn)
+            sections = store.distinct_sections(conn)
+        terms = snippet_terms(form.q)
+        snippets = {a.id: snippet_for(a, terms) for a in items}
+        return state.renderer.render(
+            "search.html",
+            request,
+            ui,
+            form=form,
+            items=items,
+            snippets=snippets,
+            next_cursor=next_cursor,
+            sources=sources,
+            sections=sections,
+            feed_links=feed_links,
+        )
+
+    return cached_page(request, ui, render, max_age=30)
