@@ -111,6 +111,7 @@ class Extracted:
     section: str | None = None
     canonical_url: str | None = None
     excerpt: str | None = None
+    from_feed: bool = False  # the page gave no body; text comes from the feed entry
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ from sqlalchemy import and_, or_
 
 from jarida.storage.tables import articles, sources
 
-
-MAX_ID = 2**63 - 1  # largest id both SQLite and PostgreSQL (bigint) accept
+MAX_ID = 2**31 - 1  # ids are INTEGER: int4 on PostgreSQL
 
 
 class BadCursor(ValueError):
