@@ -24,8 +24,8 @@ from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
 from jarida.model import ArticleRecord, Entry, Feed, Source
-from jarida.pipeline.build import EmptyArticle, build_record
-from jarida.pipeline.extraction import ExtractJob, ExtractorPool
+from jarida.pipeline.build import EmptyArticle
+from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
@@ -173,9 +173,9 @@ class Crawler:
         report.tally(source.slug).pages += 1
         self.observer.page_fetched()
         logs.append(_log_entry(page, feed.id))
-        body: bytes | str = page.text() if page.ok else b""
         job = ExtractJob(
-            body=body,
+            body=page.body if page.ok else b"",
+            encoding=page.encoding,
             url=page.final_url if page.ok else entry.url,
             timezone=source.timezone or self.settings.timezone,
             fallback=entry,
@@ -183,10 +183,8 @@ class Crawler:
             languages=source.languages,
         )
         try:
-            extracted = await self._pool.extract(job)
-            return build_record(
-                extracted, entry=entry, feed=feed, source=source,
-                fetched_url=job.url, fetched_at=datetime.now(UTC),
+            return await self._pool.record(
+                RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC))
             )
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""

@@ -7,9 +7,12 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 
+from jarida.crawl.encoding import decode, detect_encoding
 from jarida.extract import extract_article
-from jarida.model import Entry, Extracted
+from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
+from jarida.pipeline.build import build_record
 
 
 @dataclass(frozen=True)
@@ -20,13 +23,35 @@ class ExtractJob:
     fallback: Entry | None
     source_name: str | None
     languages: tuple[str, ...]
+    encoding: str | None = None  # of `body` when it is bytes, as the fetcher detected it
+
+
+@dataclass(frozen=True)
+class RecordJob:
+    """Everything a worker needs to turn a fetched page into a storable record."""
+
+    extract: ExtractJob
+    entry: Entry
+    feed: Feed
+    source: Source
+    fetched_at: datetime
+
+
+def run_record_job(job: RecordJob) -> ArticleRecord:
+    """Decode, extract, clean and fingerprint in the worker: the crawl loop stays light."""
+    extracted = run_job(job.extract)
+    return build_record(extracted, entry=job.entry, feed=job.feed, source=job.source,
+                        fetched_url=job.extract.url, fetched_at=job.fetched_at)
 
 
 def run_job(job: ExtractJob) -> Extracted:
     """Top-level so it pickles into worker processes."""
     kwargs = {"languages": job.languages} if job.languages else {}
+    body = job.body
+    if isinstance(body, bytes) and body:
+        body = decode(body, job.encoding or detect_encoding(body, None))
     return extract_article(
-        job.body,
+        body,
         job.url,
         timezone=job.timezone,
         fallback=job.fallback,
@@ -51,6 +76,10 @@ class ExtractorPool:
     async def extract(self, job: ExtractJob) -> Extracted:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, run_job, job)
+
+    async def record(self, job: RecordJob) -> ArticleRecord:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, run_record_job, job)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

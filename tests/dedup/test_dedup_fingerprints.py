@@ -32,3 +32,18 @@ def test_guid_key_is_scoped_to_feed() -> None:
     assert guid_key(1, "abc") == guid_key(1, " abc ")
     assert guid_key(1, "abc") != guid_key(2, "abc")
     assert guid_key(12, "3") != guid_key(1, "23")
+
+
+def test_format_character_ranges_match_unicode_data() -> None:
+    import sys
+    import unicodedata
+
+    from jarida.dedup.fingerprints import FORMAT_CHARS
+
+    # The ranges are Unicode 14 (Python 3.11); later versions may only add format characters.
+    exact = unicodedata.unidata_version == "14.0.0"
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        is_format = unicodedata.category(char) == "Cf"
+        matched = bool(FORMAT_CHARS.fullmatch(char))
+        assert matched == is_format if exact else (is_format or not matched), hex(code)
