@@ -75,8 +75,8 @@ def main() -> None:
     process = CrawlerProcess(settings={
         "LOG_LEVEL": "ERROR",
         "ROBOTSTXT_OBEY": True,
-        "CONCURRENT_REQUESTS": 32,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+        "CONCURRENT_REQUESTS": 8,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         "DOWNLOAD_DELAY": 0,
         "TELNETCONSOLE_ENABLED": False,
         "ITEM_PIPELINES": {f"{__name__}.StorePipeline": 100},
