@@ -1,0 +1,12 @@
+"""`make bench`: every benchmark, each side by side with its peer, results into docs/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHES = [["-m", "bench.extraction"], ["-m", "bench.ingest", "--pages", "2000"]]
+
+for args in BENCHES:
+    print(f"== python {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, *args], check=True)
