@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, func, literal_column, select, text
 
-from jarida.storage.filters import ArticleFilter, keyset_after
-from jarida.storage.search_sqlite import offset_from, page_of
+from jarida.storage.filters import ArticleFilter
+from jarida.storage.search_sqlite import run_page
 from jarida.storage.searchtext import fold, query_terms
 from jarida.storage.tables import articles, sources
 
@@ -79,17 +79,8 @@ def search(
         .where(_VECTOR.op("@@")(tsq))
         .where(*filters.clauses())
     )
-    offset = 0
-    if sort == "date":
-        if cursor:
-            q = q.where(keyset_after(cursor))
-        q = q.order_by(articles.c.sort_at.desc(), articles.c.id.desc())
-    else:
-        if cursor:
-            offset = offset_from(cursor)
-        q = q.order_by(literal_column("rank").desc(), articles.c.id.desc()).offset(offset)
-    rows = conn.execute(q.limit(limit + 1)).all()
-    return page_of(rows, limit, sort, offset)
+    return run_page(conn, q, literal_column("rank").desc(), sort=sort, limit=limit,
+                    cursor=cursor)
 
 
 def rebuild(conn: Connection) -> int:

@@ -84,6 +84,14 @@ def search(
         .where(text("article_fts MATCH :match").bindparams(match=match))
         .where(*filters.clauses())
     )
+    return run_page(conn, q, rank, sort=sort, limit=limit, cursor=cursor)
+
+
+def run_page(
+    conn: Connection, q: Any, best_first: Any, *, sort: SortOrder, limit: int,
+    cursor: str | None,
+) -> tuple[list[int], str | None]:
+    """One page of matches, by date (keyset cursor) or by relevance (offset cursor)."""
     offset = 0
     if sort == "date":
         if cursor:
@@ -92,7 +100,7 @@ def search(
     else:
         if cursor:
             offset = offset_from(cursor)
-        q = q.order_by(rank, articles.c.id.desc()).offset(offset)
+        q = q.order_by(best_first, articles.c.id.desc()).offset(offset)
     rows = conn.execute(q.limit(limit + 1)).all()
     return page_of(rows, limit, sort, offset)
 
