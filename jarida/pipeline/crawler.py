@@ -132,10 +132,14 @@ class Crawler:
                 return
             todo = await self._db(lambda c: _entries_to_fetch(c, feed, poll.entries))
             records: list[ArticleRecord] = []
-            results = await asyncio.gather(
-                *(self._article(feed, source, e, report, logs) for e in todo)
-            )
-            for record in results:
+            # Store as pages finish, a batch at a time: memory stays bounded and a crash
+            # keeps everything committed so far.
+            for done in asyncio.as_completed(
+                [self._article(feed, source, e, report) for e in todo]
+            ):
+                record, log = await done
+                if log is not None:
+                    logs.append(log)
                 if record is not None:
                     records.append(record)
                 if len(records) >= self.settings.write_batch_size:
@@ -160,19 +164,20 @@ class Crawler:
             self.observer.feed_done(source.slug)
 
     async def _article(
-        self, feed: Feed, source: Source, entry: Entry, report: CrawlReport,
-        logs: list[FetchLogEntry],
-    ) -> ArticleRecord | None:
+        self, feed: Feed, source: Source, entry: Entry, report: CrawlReport
+    ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
+        """Fetch and extract one entry; the record (None when nothing can be stored)
+        and the fetch log line."""
         key = canonical_url(entry.url)
         if key in self._in_flight:  # listed by two feeds in this crawl
-            return None
+            return None, None
         self._in_flight.add(key)
         async with self._slots:
             page = await self.fetcher.fetch(entry.url)
         report.pages_fetched += 1
         report.tally(source.slug).pages += 1
         self.observer.page_fetched()
-        logs.append(_log_entry(page, feed.id))
+        log = _log_entry(page, feed.id)
         job = ExtractJob(
             body=page.body if page.ok else b"",
             encoding=page.encoding,
@@ -183,15 +188,16 @@ class Crawler:
             languages=source.languages,
         )
         try:
-            return await self._pool.record(
+            record = await self._pool.record(
                 RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC))
             )
+            return record, log
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""
             report.fail(source.slug, f"{exc}{detail}")
         except Exception as exc:
             report.fail(source.slug, f"extraction failed for {entry.url}: {exc}"[:300])
-        return None
+        return None, log
 
     async def _store(
         self, records: list[ArticleRecord], logs: list[FetchLogEntry], report: CrawlReport,

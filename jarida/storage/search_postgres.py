@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, bindparam, func, literal_column, select, text
 
 from jarida.storage.filters import ArticleFilter
-from jarida.storage.search_sqlite import run_page
+from jarida.storage.search_paging import run_page
 from jarida.storage.searchtext import fold, query_terms
 from jarida.storage.tables import articles, sources
 

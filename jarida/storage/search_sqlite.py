@@ -7,20 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, column, literal_column, select, table, text
 
-from jarida.storage.filters import (
-    ArticleFilter,
-    BadCursor,
-    decode_cursor,
-    encode_cursor,
-    keyset_after,
-)
+from jarida.storage.filters import ArticleFilter
+from jarida.storage.search_paging import run_page
 from jarida.storage.searchtext import fold, query_terms
 from jarida.storage.tables import articles, sources
 
 if TYPE_CHECKING:
     from jarida.storage.search import IndexChange, SortOrder
 
-MAX_SEARCH_OFFSET = 10_000  # deeper relevance pages are not useful; by date, use keyset
 _fts = table("article_fts", column("rowid"), column("title"), column("text"))
 
 
@@ -85,47 +79,6 @@ def search(
         .where(*filters.clauses())
     )
     return run_page(conn, q, rank, sort=sort, limit=limit, cursor=cursor)
-
-
-def run_page(
-    conn: Connection, q: Any, best_first: Any, *, sort: SortOrder, limit: int,
-    cursor: str | None,
-) -> tuple[list[int], str | None]:
-    """One page of matches, by date (keyset cursor) or by relevance (offset cursor)."""
-    offset = 0
-    if sort == "date":
-        if cursor:
-            q = q.where(keyset_after(cursor))
-        q = q.order_by(articles.c.sort_at.desc(), articles.c.id.desc())
-    else:
-        if cursor:
-            offset = offset_from(cursor)
-        q = q.order_by(best_first, articles.c.id.desc()).offset(offset)
-    rows = conn.execute(q.limit(limit + 1)).all()
-    return page_of(rows, limit, sort, offset)
-
-
-def offset_from(cursor: str) -> int:
-    (value,) = decode_cursor(cursor, 1)
-    try:
-        offset = int(value)
-    except ValueError:
-        raise BadCursor("cursor is not valid") from None
-    if not 0 <= offset <= MAX_SEARCH_OFFSET:
-        raise BadCursor("cursor is not valid")
-    return offset
-
-
-def page_of(
-    rows: Sequence[Any], limit: int, sort: str, offset: int
-) -> tuple[list[int], str | None]:
-    ids = [int(r.id) for r in rows[:limit]]
-    if len(rows) <= limit:
-        return ids, None
-    last = rows[limit - 1]
-    if sort == "date":
-        return ids, encode_cursor(last.sort_at.isoformat(), int(last.id))
-    return ids, encode_cursor(offset + limit)
 
 
 def rebuild(conn: Connection) -> int:
