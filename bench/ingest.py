@@ -1,7 +1,8 @@
 """End-to-end ingest benchmark: Jarida vs a Scrapy + trafilatura pipeline, same pages, one run.
 
 A generated web of N article pages (the demo generator, 30-120 KB pages with
-boilerplate) is served from a separate process on 127.0.0.1. Each side starts
+boilerplate) is written to files and served by nginx on 127.0.0.1 (or, without
+nginx, by the demo server, which costs both sides CPU: see bench/static_site.py). Each side starts
 from an empty database, reads the same sitemap index, fetches, extracts,
 deduplicates, stores and indexes every page. Both sides get the same
 politeness settings towards this local host (8 requests in flight, no delay).
@@ -19,9 +20,12 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.common import RESULTS, free_port, machine, replace_section, run_python, today, wait_http
+from bench.static_site import nginx_available, static_scale_web
 
 
 def _sample_pages(base: str, count: int) -> list[tuple[str, str]]:
@@ -89,28 +93,38 @@ def run_scrapy(base: str, workdir: Path) -> dict[str, float]:
             "peak_rss_main_mb": mem.peak_main / 2**20, "peak_rss_tree_mb": mem.peak_tree / 2**20}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--sample", type=int, default=200)
-    args = parser.parse_args()
+@contextmanager
+def demo_server(pages: int) -> Iterator[str]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "jarida.demo.server", "--port", str(port),
-                               "--scale", str(args.pages), "--no-faults"],
+                               "--scale", str(pages), "--no-faults"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{base}/robots.txt")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--server", choices=["nginx", "demo"],
+                        default="nginx" if nginx_available() else "demo")
+    args = parser.parse_args()
+    web = static_scale_web(args.pages) if args.server == "nginx" else demo_server(args.pages)
+    with web as base:
         rates = extraction_rate(_sample_pages(base, args.sample))
         with tempfile.TemporaryDirectory() as tmp:
             jarida = run_jarida(base, Path(tmp))
             scrapy = run_scrapy(base, Path(tmp))
-    finally:
-        server.terminate()
-        server.wait(10)
     cores = os.cpu_count() or 1
     result = {
         "date": today(), "machine": machine(), "pages": args.pages, "cores": cores,
+        "server": args.server, "sample": args.sample,
         "extraction_docs_per_s_one_core": rates, "jarida": jarida, "scrapy_trafilatura": scrapy,
         "ratio_vs_scrapy": jarida["pages_per_s"] / scrapy["pages_per_s"],
         "ratio_vs_extraction_x_cores": jarida["pages_per_s"] / (rates["jarida"] * cores),
@@ -121,12 +135,18 @@ def main() -> None:
     print(json.dumps(result, indent=2))
 
 
+_SERVERS = {
+    "nginx": "nginx from files written by the demo generator (`bench/static_site.py`)",
+    "demo": "`jarida.demo.server` in its own process",
+}
+
+
 def _markdown(r: dict) -> str:  # type: ignore[type-arg]
     j, s, x = r["jarida"], r["scrapy_trafilatura"], r["extraction_docs_per_s_one_core"]
     return f"""## End-to-end ingest ({r['date']})
 
 Machine: {r['machine']}. {r['pages']} generated article pages (30–120 KB) served on
-loopback by `jarida.demo.server` in its own process; both pipelines fetch the sitemap
+loopback by {_SERVERS[r.get('server', 'demo')]}; both pipelines fetch the sitemap
 index, every page (robots.txt obeyed, 8 requests in flight to the host), extract,
 deduplicate, store and index in SQLite. Run with `python -m bench.ingest --pages {r['pages']}`.
 

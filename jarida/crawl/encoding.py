@@ -20,6 +20,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 # Browsers read these labels as Windows-1252 (WHATWG Encoding), and so do we.
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+_HTML_LANG = re.compile(rb"""<html[^>]*\slang\s*=\s*["']?([a-zA-Z]{2})\b""", re.IGNORECASE)
+_WESTERN = {"fr", "es", "en", "pt", "it", "de", "nl", "ca", "da", "sv", "no", "nb", "fi", "ga"}
 _TEXTUAL = ("text/", "xml", "json", "html", "javascript", "rss", "atom")
 
 
@@ -75,9 +77,23 @@ def detect_encoding(body: bytes, content_type: str | None) -> str:
             return candidate
     if not body or _decodes(body, "utf-8"):
         return "utf-8"
+    return _guess(body) or "utf-8"
+
+
+def _guess(body: bytes) -> str | None:
+    """Undeclared (or wrongly declared) single-byte text.
+
+    A page in a Western European language gets Windows-1252 when that decodes, as
+    in browsers (WHATWG's fallback for those locales). Statistics cannot tell
+    Latin-1 French from Central European code pages ("pêche" read as cp1250 is
+    "pęche", equally plausible to a detector); the page's own lang attribute can.
+    Anything else goes to charset-normalizer.
+    """
+    lang = _HTML_LANG.search(body[:_SNIFF_BYTES])
+    if lang and lang.group(1).lower().decode() in _WESTERN and _decodes(body, "cp1252"):
+        return "cp1252"
     best = from_bytes(body[:_DETECT_BYTES]).best()
-    guessed = _canonical(best.encoding) if best else None
-    return guessed or "utf-8"
+    return _canonical(best.encoding) if best else None
 
 
 def decode(body: bytes, encoding: str | None) -> str:

@@ -75,6 +75,7 @@ def extract_body(
         titles=meta.headline_candidates,
         description=meta.description,
         site_name=meta.site_name,
+        section=meta.section,
         anchors=anchor_texts(tree),
     )
     found = _pruned_extraction(tree, url, hints, rules)

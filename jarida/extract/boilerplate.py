@@ -45,7 +45,8 @@ TRAILER_PHRASES = re.compile(
     |your\ inbox|contributed\ to\ this\ report
     |additional\ reporting\ by|^\(?reporting\ by|writing\ by|editing\ by|writethru
     |click\ to\ tweet|follow\ (?:him|her|us|them|@\w+)\ on|abonnez-vous|inscrivez-vous
-    |suscr[íi]bete)
+    |suscr[íi]bete|(?:we|nous|this\ site)\ (?:use|utilisons|uses)\ (?:des\ )?cookies
+    |(?:utilizamos|usamos)\ cookies|cookie\ (?:policy|settings)|politique\ de\ cookies)
     """
 )
 # Lines that are nothing but one of these labels are section furniture.
@@ -53,7 +54,8 @@ STOCK_LABELS = re.compile(
     r"""(?ix)^\W*(?:comments?|commentaires?|comentarios?|tags?|[ée]tiquettes|etiquetas
     |categor(?:ies|y|ias?)|cat[ée]gories?|mots-cl[ée]s|share|partager|compartir
     |advertisement|publicit[ée]|publicidad|related|sorry!?|more|explore\ further
-    |most\ (?:read|popular)(?:\ in\ [\w\ ]+)?|التعليقات|شارك|إعلان)\W*$"""
+    |most\ (?:read|popular)(?:\ in\ [\w\ ]+)?|read\ more(?:\ here)?|continue\ reading
+    |lire\ plus|en\ savoir\ plus|leer\ m[áa]s|seguir\ leyendo|التعليقات|شارك|إعلان)\W*$"""
 )
 MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|ao[ûu]t"
@@ -71,6 +73,8 @@ BYLINE = re.compile(
     r"|actualizado|بقلم|نشر\s+في)\b"
 )
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+\-−]?\d[\d.,]*\W*$")
 
 
 # Compiled once: filtering links by length in libxml2 spares a Python loop over all of them.
@@ -85,6 +89,7 @@ class BoilerplateHints:
     titles: tuple[str, ...] = ()
     description: str | None = None
     site_name: str | None = None
+    section: str | None = None
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -99,6 +104,7 @@ class Rules:
     item_words: int = 25
     dense_words: int = 40
     trailer_words: int = 40
+    copyright_words: int = 15
     teaser_share: float = 0.8
     teaser_items: int = 2
 
@@ -183,6 +189,7 @@ def prune_blocks(
     words = [len(raw.split()) for raw in raws]
     first_real = next((i for i, n in enumerate(words) if n >= rules.lead_words
                        and blocks[i].tag == "p"), len(blocks))
+    first_block = next((i for i, n in enumerate(words) if n), len(blocks))
     last_real = max((i for i, n in enumerate(words) if n >= rules.lead_words), default=-1)
     for i, (block, raw, count) in enumerate(zip(blocks, raws, words, strict=True)):
         if not count:
@@ -193,10 +200,17 @@ def prune_blocks(
             or URL_LINE.match(raw)
             or (short and _is_stock(raw))
             or (count <= rules.trailer_words and TRAILER_PHRASES.search(raw))
+            or (trailing and count <= rules.copyright_words and COPYRIGHT_LINE.match(raw))
         ):
             _drop(block)
         elif leading and short and (DATE_LINE.search(raw) or BYLINE.match(raw)):
             date_lines.append(raw)
+            _drop(block)
+        elif (leading and short and _is_kicker(raw, hints)) or (
+            # a market ticker or weather strip printed above the story
+            i == first_block and first_real < len(blocks)
+            and (block.tag == "table" or (short and _is_figures_strip(raw)))
+        ):
             _drop(block)
         elif block.tag == "list":
             _prune_items(block, hints, rules)
@@ -215,6 +229,18 @@ def _is_heading_furniture(block: _Element, text: str, hints: BoilerplateHints) -
     if len(site) >= 4 and text.startswith(site) and len(text) <= len(site) + 60:
         return True
     return block.tag == "head" and _is_description(text, hints.description)
+
+
+def _is_kicker(raw: str, hints: BoilerplateHints) -> bool:
+    """The section name printed above the headline ("Économie", "SOCIEDAD")."""
+    return bool(hints.section) and len(raw.split()) <= 3 and norm(raw) == norm(hints.section or "")
+
+
+def _is_figures_strip(raw: str) -> bool:
+    """A line that is mostly figures (weather, quotes, scores) rather than a sentence."""
+    words = [t for t in raw.split() if any(ch.isalnum() for ch in t)]
+    numbers = sum(1 for t in words if _NUMBER.match(t))
+    return len(words) >= 4 and numbers * 10 >= len(words) * 4
 
 
 def _is_stock(raw: str) -> bool:

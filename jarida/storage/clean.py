@@ -8,6 +8,7 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Lone surrogates come from badly decoded bytes and cannot be encoded as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def clean_text(value: str | bytes | None) -> str | None:
@@ -16,6 +17,8 @@ def clean_text(value: str | bytes | None) -> str | None:
         return None
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
+    if _SUSPECT.search(value) is None:  # the usual case: one scan, no copy
+        return value
     value = _SURROGATE.sub("\ufffd", value)
     return _CONTROL.sub("", value)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, false, or_
 
 from jarida.storage.tables import articles, sources
 
@@ -28,6 +28,8 @@ class ArticleFilter:
     until: datetime | None = None
 
     def clauses(self) -> list[Any]:
+        if any("\x00" in v for v in (self.source, self.section, self.language) if v):
+            return [false()]  # no stored text holds NUL (PostgreSQL cannot even be asked)
         out: list[Any] = []
         if self.source:
             out.append(sources.c.slug == self.source)

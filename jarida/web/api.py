@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -25,25 +25,38 @@ from jarida.web.api_models import (
     SearchPage,
     SectionItem,
     SourceItem,
+    ValidationProblem,
 )
 from jarida.web.deps import app_state, cached
-from jarida.web.query import ArticleId
+from jarida.web.problems import PROBLEM_MEDIA_TYPE
+from jarida.web.query import NO_NUL, ArticleId, UtcInstant
 from jarida.web.search_page import snippet_terms
 
-_AS_PROBLEM: dict[str, Any] = {
-    "application/problem+json": {"schema": Problem.model_json_schema()}
-}
-_PROBLEMS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Bad cursor", "content": _AS_PROBLEM},
-    404: {"description": "Not found", "content": _AS_PROBLEM},
-    422: {"description": "Invalid parameter", "content": _AS_PROBLEM},
-}
-router = APIRouter(prefix="/api", tags=["api"], responses=_PROBLEMS)
 
+def _problem(description: str, model: type[BaseModel] = Problem) -> dict[str, Any]:
+    """An error answer as documented in OpenAPI: RFC 9457 problem details."""
+    return {
+        "description": description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": model.model_json_schema()}},
+    }
+
+
+_BAD_CURSOR: dict[int | str, dict[str, Any]] = {
+    400: _problem("The cursor was not issued by this API; start again from the first page."),
+}
+_INVALID: dict[int | str, dict[str, Any]] = {
+    422: _problem("A parameter is missing or invalid.", ValidationProblem),
+}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("No such article.")}
+router = APIRouter(prefix="/api", tags=["api"])
+
+Source = Annotated[str | None, Query(pattern=NO_NUL, description="Slug of a source.")]
+Section = Annotated[str | None, Query(pattern=NO_NUL, description="Section name.")]
+Lang = Annotated[str | None, Query(pattern=NO_NUL, description="Language code, e.g. fr.")]
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page.")]
-Since = Annotated[datetime | None, Query(description="Published at or after (ISO 8601).")]
-Until = Annotated[datetime | None, Query(description="Published before (ISO 8601).")]
+Since = Annotated[UtcInstant | None, Query(description="Published at or after (ISO 8601).")]
+Until = Annotated[UtcInstant | None, Query(description="Published before (ISO 8601).")]
 
 
 def _cached_json(
@@ -61,29 +74,28 @@ def _cached_json(
     return cached(request, ("api", request.url.path, request.url.query), render, max_age=60)
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _filters(
     source: str | None, section: str | None, lang: str | None, since: datetime | None,
     until: datetime | None,
 ) -> ArticleFilter:
     return ArticleFilter(
         source=source or None, section=section or None, language=lang or None,
-        since=_utc(since), until=_utc(until),
+        since=since, until=until,
     )
 
 
-@router.get("/articles", response_model=ArticlePage, summary="List articles, newest first")
+@router.get(
+    "/articles", response_model=ArticlePage, summary="List articles, newest first",
+    responses={**_BAD_CURSOR, **_INVALID},
+)
 def list_articles(
     request: Request,
-    source: str | None = None,
-    section: str | None = None,
-    lang: str | None = None,
-    q: Annotated[str | None, Query(description="Full-text query; results newest first.")] = None,
+    source: Source = None,
+    section: Section = None,
+    lang: Lang = None,
+    q: Annotated[
+        str | None, Query(pattern=NO_NUL, description="Full-text query; results newest first.")
+    ] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 20,
@@ -108,7 +120,10 @@ def list_articles(
     return _cached_json(request, build)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article")
+@router.get(
+    "/articles/{article_id}", response_model=ArticleDetail, summary="One article",
+    responses={**_NOT_FOUND, **_INVALID},
+)
 def get_article(request: Request, article_id: ArticleId) -> Response:
     state = app_state(request)
 
@@ -124,13 +139,18 @@ def get_article(request: Request, article_id: ArticleId) -> Response:
     return _cached_json(request, build)
 
 
-@router.get("/search", response_model=SearchPage, summary="Full-text search")
+@router.get(
+    "/search", response_model=SearchPage, summary="Full-text search",
+    responses={**_BAD_CURSOR, **_INVALID},
+)
 def search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, description="Words; \"quoted phrases\" allowed.")],
-    source: str | None = None,
-    section: str | None = None,
-    lang: str | None = None,
+    q: Annotated[
+        str, Query(min_length=1, pattern=NO_NUL, description='Words; "quoted phrases" allowed.')
+    ],
+    source: Source = None,
+    section: Section = None,
+    lang: Lang = None,
     since: Since = None,
     until: Until = None,
     sort: Literal["relevance", "date"] = "relevance",

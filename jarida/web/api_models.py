@@ -115,3 +115,12 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
+
+
+class ValidationProblem(Problem):
+    """Problem details for invalid parameters, listing each one."""
+
+    errors: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="One entry per invalid parameter: loc (where, as a list) and msg.",
+    )

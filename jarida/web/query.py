@@ -8,16 +8,27 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import HTTPException, Path
+from pydantic import BeforeValidator
 
 from jarida.storage import ArticleFilter
+
+_FIRST = datetime.min.replace(tzinfo=UTC)  # clamps for instants Python cannot represent
+_LAST = datetime.max.replace(tzinfo=UTC)
 
 
 def day_bounds(day: date, timezone: str) -> tuple[datetime, datetime]:
     """The UTC instants where a calendar day starts and ends in the site's time zone."""
     zone = zoneinfo.ZoneInfo(timezone)
-    start = datetime.combine(day, time.min, tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
+    end = _midnight_utc(day + timedelta(days=1), zone) if day < date.max else _LAST
+    return _midnight_utc(day, zone), end
+
+
+def _midnight_utc(day: date, zone: zoneinfo.ZoneInfo) -> datetime:
+    """Local midnight in UTC, clamped where it would fall before year 1 or after 9999."""
+    try:
+        return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        return _FIRST if day.year == 1 else _LAST
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -66,6 +77,38 @@ class SearchForm:
             sort=sort if sort in ("relevance", "date") else "relevance",
         )
 
+
+# PostgreSQL text cannot hold NUL, so a filter or query containing one could never match
+# (and the driver refuses to send it): such values are refused as invalid parameters.
+NO_NUL = r"^[^\x00]*$"
+
 # Article ids are INTEGER columns: 32-bit on PostgreSQL, so larger numbers cannot exist.
 MAX_ID = 2**31 - 1
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
+
+
+def _utc_instant(value: object) -> object:
+    """An ISO 8601 date-time as an aware UTC datetime; naive values are taken as UTC.
+
+    Pydantic alone would also read "0.5" as a Unix timestamp. An offset that puts the instant
+    before year 1 or after 9999 in UTC is clamped to the first or last representable instant,
+    which filters the same way, instead of failing later as a server error.
+    """
+    if value is None or isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        parsed = datetime.fromisoformat(value)  # ValueError becomes a 422
+    else:
+        raise ValueError("expected an ISO 8601 date-time")
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        offset = parsed.utcoffset() or timedelta(0)
+        return _FIRST if offset > timedelta(0) else _LAST
+
+
+UtcInstant = Annotated[datetime, BeforeValidator(_utc_instant)]

@@ -83,3 +83,13 @@ def test_binary_bodies_are_not_decoded(web: TestServer) -> None:
 ])
 def test_detect_encoding_cases(body: bytes, content_type: str | None, expected: str) -> None:
     assert detect_encoding(body, content_type) == expected
+
+
+def test_latin1_french_with_a_lying_meta_reads_as_windows_1252() -> None:
+    """Detectors cannot tell Latin-1 French from cp1250 ("pęche"); the lang attribute can."""
+    page = ('<html lang="fr"><head><meta charset="utf-8"></head><body><p>La campagne de pêche '
+            "du poulpe s'est ouverte à Dakhla ; les pêcheurs attendent la première vente dès "
+            "lundi, près du port.</p></body></html>").encode("latin-1")
+    encoding = detect_encoding(page, "text/html")
+    assert encoding == "cp1252"
+    assert "pêche" in page.decode(encoding)
