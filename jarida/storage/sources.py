@@ -55,6 +55,8 @@ def insert_feed(conn: Connection, source_id: int, spec: FeedSpec) -> int:
 
 
 def source_by_slug(conn: Connection, slug: str) -> Source | None:
+    if "\x00" in slug:  # no slug has one, and PostgreSQL refuses NUL in text
+        return None
     row = conn.execute(select(sources).where(sources.c.slug == slug)).first()
     return source_from_row(row) if row else None
 

@@ -105,7 +105,7 @@ def section_page(request: Request, name: str) -> Response:
 @router.api_route("/archive/{year}/{month}/{day}", methods=READ_METHODS)
 def archive_day(
     request: Request,
-    year: Annotated[int, Path(ge=1970, le=9999)],
+    year: Annotated[int, Path(ge=1970, le=9998)],  # 9999-12-31 would have no next day
     month: Annotated[int, Path(ge=1, le=12)],
     day: Annotated[int, Path(ge=1, le=31)],
 ) -> Response:

@@ -135,6 +135,12 @@ def test_archive_day_uses_the_site_time_zone(client: TestClient) -> None:
     assert "Actualité française 11" in prev and "Actualité française 10" not in prev
     assert client.get("/archive/2026/02/30").status_code == 404
     assert client.get("/archive/2026/13/01").status_code == 422
+    assert client.get("/archive/9999/12/31").status_code == 422  # no next day to link to
+
+
+def test_nul_in_a_source_slug_is_a_plain_404(client: TestClient) -> None:
+    assert client.get("/sources/%00").status_code == 404
+    assert client.get("/sources/%00/feed.rss").status_code == 404
 
 
 def test_search_page_highlights_and_filters(client: TestClient) -> None:

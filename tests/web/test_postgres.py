@@ -62,6 +62,10 @@ def test_api_pages_and_feeds_on_postgres(pg_client: TestClient, pg_seeded: Seede
     assert "<mark>" in found[0]["snippet"]
     assert pg_client.get(f"/articles/{pg_seeded.ids['ar0']}").status_code == 200
     assert pg_client.get("/articles/2147483647").status_code == 404
+    # PostgreSQL refuses NUL in text: such a name matches nothing instead of failing.
+    for path in ("/sources/%00", "/sources/%00/feed.rss"):
+        assert pg_client.get(path).status_code == 404, path
+    assert pg_client.get("/sections/%00").status_code == 200
     parsed = feedparser.parse(pg_client.get("/feed.atom?lang=ar").content)
     assert not parsed.bozo and len(parsed.entries) == 3
 
