@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, or_, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from jarida.model import Feed
 from jarida.storage.clean import clean_text
@@ -99,14 +100,19 @@ def update_feed_url(conn: Connection, feed_id: int, new_url: str) -> bool:
     clash = conn.execute(select(feeds.c.id).where(feeds.c.url == new_url)).first()
     if clash is not None and clash[0] != feed_id:
         return False
-    conn.execute(update(feeds).where(feeds.c.id == feed_id).values(url=new_url))
+    conn.execute(
+        update(feeds).where(feeds.c.id == feed_id).values(
+            url=new_url, registered_url=func.coalesce(feeds.c.registered_url, feeds.c.url)
+        )
+    )
     return True
 
 
 def set_feed_kind(conn: Connection, feed_id: int, kind: str, url: str | None = None) -> None:
-    values: dict[str, str] = {"kind": kind}
+    values: dict[str, Any] = {"kind": kind}
     if url:
         values["url"] = url
+        values["registered_url"] = func.coalesce(feeds.c.registered_url, feeds.c.url)
     conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, or_, select
 
 from jarida.model import Feed, FeedSpec, Source, SourceSpec
 from jarida.storage.articles import delete_articles_of_source
@@ -75,7 +75,9 @@ def slugs_in_use(conn: Connection) -> set[str]:
 
 
 def feed_url_exists(conn: Connection, url: str) -> bool:
-    return conn.execute(select(feeds.c.id).where(feeds.c.url == url)).first() is not None
+    """True when a feed has this address now, or was registered under it before moving."""
+    query = select(feeds.c.id).where(or_(feeds.c.url == url, feeds.c.registered_url == url))
+    return conn.execute(query).first() is not None
 
 
 def feed_by_url(conn: Connection, url: str) -> Feed | None:

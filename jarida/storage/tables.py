@@ -65,8 +65,11 @@ feeds = Table(
     Column("consecutive_failures", Integer, nullable=False, default=0),
     Column("last_error", Text),
     Column("status", String(10), nullable=False, default="active"),
+    # The address first registered, once autodiscovery or a 301/308 moved `url` (0002).
+    Column("registered_url", Text),
     Index(None, "next_poll_at"),
     Index(None, "source_id"),
+    Index("ix_feeds_registered_url", "registered_url"),
 )
 
 articles = Table(

@@ -160,6 +160,10 @@ def test_homepage_is_resolved_by_autodiscovery(
     with db.read() as conn:
         (feed,) = registry.all_feeds(conn)
     assert feed.url == web.url("/feed.xml") and feed.kind == "rss"
+    # Importing the same list again names the homepage: it is the same feed, not a new one.
+    register(db, web.url("/"))
+    with db.read() as conn:
+        assert [f.url for f in registry.all_feeds(conn)] == [web.url("/feed.xml")]
 
 
 def test_permanent_redirect_updates_the_feed_url(
@@ -172,3 +176,6 @@ def test_permanent_redirect_updates_the_feed_url(
     with db.read() as conn:
         (feed,) = registry.all_feeds(conn)
     assert feed.url == web.url("/feed.xml")
+    register(db, web.url("/old.xml"))  # the old address again: still one feed
+    with db.read() as conn:
+        assert len(registry.all_feeds(conn)) == 1

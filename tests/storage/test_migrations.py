@@ -1,0 +1,37 @@
+"""Upgrading an existing database keeps its data (PostgreSQL runs every migration in the
+contract suite's fixture; this checks a populated SQLite file goes from 0001 to head)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from jarida.storage import Database, migrate
+from jarida.storage import feeds as feed_store
+from jarida.storage import sources as source_store
+
+
+def test_upgrade_from_0001_keeps_feeds_and_tracks_moves(tmp_path: Path) -> None:
+    db = Database.open(f"sqlite:///{tmp_path}/old.db")
+    migrate.upgrade(db.engine, "0001")
+    with db.write() as conn:
+        conn.execute(text(
+            "INSERT INTO sources (id, slug, name, languages, mode, verified, created_at)"
+            " VALUES (1, 'journal', 'Journal', 'fr', 'excerpt', 0, '2026-01-01')"))
+        conn.execute(text(
+            "INSERT INTO feeds (id, source_id, url, kind, poll_interval, consecutive_failures,"
+            " status) VALUES (1, 1, 'https://journal.test/', 'homepage', 3600, 0, 'active')"))
+    db.upgrade()
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    with db.write() as conn:
+        assert source_store.feed_url_exists(conn, "https://journal.test/")
+        assert feed_store.update_feed_url(conn, 1, "https://journal.test/rss")
+        assert feed_store.update_feed_url(conn, 1, "https://journal.test/rss2")
+    with db.read() as conn:
+        # both the first address and the current one are known; the first is kept
+        assert source_store.feed_url_exists(conn, "https://journal.test/")
+        assert source_store.feed_url_exists(conn, "https://journal.test/rss2")
+        assert conn.execute(text("SELECT registered_url FROM feeds")).scalar() == (
+            "https://journal.test/")
+    db.close()
