@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, cast
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, FilePath, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         DEFAULT_USER_AGENT,
         description="User-Agent sent with every request; it names Jarida and a contact URL so "
         "publishers can reach the operator.",
+    )
+    ca_bundle: FilePath | None = Field(
+        None,
+        description="Extra PEM file of certificate authorities to trust for HTTPS fetches (a "
+        "corporate proxy or a test CA); the usual public ones (the certifi bundle) stay trusted.",
     )
     timezone: str = Field(
         "Africa/Casablanca",
@@ -126,6 +131,14 @@ class Settings(BaseSettings):
         "INFO", description="Logging verbosity."
     )
     site_name: str = Field("Jarida", description="Name shown in the website's header and feeds.")
+    web_workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Processes serving the website (`jarida serve`), sharing one listening "
+        "socket; each keeps its own page cache and database connections. One per CPU core "
+        "serves the most requests; each adds about 60-100 MB of memory.",
+    )
     base_url: str = Field(
         "http://127.0.0.1:8000",
         description="Public address of the website, used for absolute links in feeds.",

@@ -34,9 +34,10 @@ class Fetcher:
                                         total_concurrency=settings.crawl_concurrency)
         policy = AddressPolicy(settings.allow_private_networks, settings.private_network_allowlist)
         if transport is None:  # a test may pass its own (then only the pre-check vets)
-            transport = VettingTransport(policy, resolver, limits=httpx.Limits(
-                max_connections=settings.crawl_concurrency,
-                max_keepalive_connections=settings.crawl_concurrency))
+            transport = VettingTransport(policy, resolver, ca_bundle=settings.ca_bundle,
+                                         limits=httpx.Limits(
+                                             max_connections=settings.crawl_concurrency,
+                                             max_keepalive_connections=settings.crawl_concurrency))
         self._client = httpx.AsyncClient(
             transport=transport,
             headers={"User-Agent": settings.user_agent},

@@ -9,7 +9,7 @@ from jarida.crawl.encoding import decode
 
 ErrorKind = Literal[
     "url", "scheme", "ssrf", "robots", "timeout", "too_large", "http", "network", "redirects",
-    "decoding",
+    "decoding", "tls",
 ]
 
 
@@ -34,6 +34,7 @@ class FetchResult:
     elapsed: float = 0.0
     retry_after: float | None = None  # seconds the server asked us to wait, when it did
     attempts: int = 1
+    http_version: str | None = None  # as negotiated: "HTTP/1.1" or "HTTP/2"; None if no answer
 
     @property
     def ok(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 
 import httpx
 
@@ -43,6 +44,10 @@ class Transfer:
         except httpx.InvalidURL as exc:
             return failure(url, "url", f"invalid URL: {exc}")
         except (httpx.TransportError, OSError) as exc:
+            refusal = _certificate_refusal(exc)
+            if refusal is not None:
+                return failure(url, "tls", f"TLS certificate rejected: {refusal.verify_message}"
+                               f" ({refusal.reason or 'verification failed'})")
             return failure(url, "network", f"{type(exc).__name__}: {exc}".strip(": "))
 
     async def _exchange(self, request: FetchRequest) -> FetchResult:
@@ -64,6 +69,20 @@ class Transfer:
         finally:
             await response.aclose()
         return _result(request.url, response, body)
+
+
+def _certificate_refusal(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed beneath an httpx error, if that is what it was.
+
+    Not a network hiccup: retrying cannot help until the server's certificate or
+    the trusted authorities (setting `ca_bundle`) change.
+    """
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx wraps httpcore wraps ssl: a short chain, bounded all the same
+        if seen is None or isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:
@@ -88,4 +107,5 @@ def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:
         gone=status == 410,
         error=error,
         error_kind="http" if error else None,
+        http_version=response.http_version,
     )
