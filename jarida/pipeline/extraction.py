@@ -1,4 +1,9 @@
-"""Running the extractor on every core: a process pool, or inline for one worker."""
+"""Running the extractor on every core: a process pool, or inline for one worker.
+
+The crawl process itself never extracts, so the extractor (trafilatura, lxml,
+dateparser, the language model: about 2 s of imports) is imported only where
+`run_job` runs, in the workers.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from jarida.crawl.encoding import decode, detect_encoding
-from jarida.extract import extract_article
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
-from jarida.pipeline.build import build_record
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class RecordJob:
 
 def run_record_job(job: RecordJob) -> ArticleRecord:
     """Decode, extract, clean and fingerprint in the worker: the crawl loop stays light."""
+    from jarida.pipeline.build import build_record
+
     extracted = run_job(job.extract)
     return build_record(extracted, entry=job.entry, feed=job.feed, source=job.source,
                         fetched_url=job.extract.url, fetched_at=job.fetched_at)
@@ -46,6 +50,9 @@ def run_record_job(job: RecordJob) -> ArticleRecord:
 
 def run_job(job: ExtractJob) -> Extracted:
     """Top-level so it pickles into worker processes."""
+    from jarida.crawl.encoding import decode, detect_encoding
+    from jarida.extract import extract_article
+
     kwargs = {"languages": job.languages} if job.languages else {}
     body = job.body
     if isinstance(body, bytes) and body:

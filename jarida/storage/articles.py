@@ -54,17 +54,46 @@ def _values(rec: ArticleRecord, now: datetime) -> dict[str, object]:
     }
 
 
+_INSERTS: dict[str, object] = {}
+
+
+def _insert_statement(dialect: str) -> object:
+    """One INSERT ... ON CONFLICT DO NOTHING RETURNING id per dialect, built once: a
+    statement rebuilt for every row spends more time on SQL compilation keys than SQLite
+    spends storing the row."""
+    if dialect not in _INSERTS:
+        stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(articles)
+        _INSERTS[dialect] = stmt.on_conflict_do_nothing(
+            index_elements=["canonical_url"]
+        ).returning(articles.c.id)
+    return _INSERTS[dialect]
+
+
 def _insert_ignoring_conflict(conn: Connection, values: dict[str, object]) -> int | None:
     """Insert unless another writer stored the canonical URL first; the new id or None."""
-    dialect = conn.dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(articles)
-    result = conn.execute(
-        stmt.values(**values)
-        .on_conflict_do_nothing(index_elements=["canonical_url"])
-        .returning(articles.c.id)
-    )
+    result = conn.execute(_insert_statement(conn.dialect.name), values)  # type: ignore[call-overload]
     row = result.first()
     return int(row[0]) if row else None
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What a save compares with: the stored row's identity, fingerprint and indexed text."""
+
+    id: int
+    content_hash: str | None
+    title: str
+    text: str
+    status: str
+    language: str | None
+
+
+_STORED_COLUMNS = (articles.c.id, articles.c.content_hash, articles.c.title, articles.c.text,
+                   articles.c.status, articles.c.language)
+
+
+def _stored(row: object) -> _Stored:
+    return _Stored(*row[:6])  # type: ignore[index]
 
 
 def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[SaveResult]:
@@ -74,36 +103,31 @@ def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[Sa
     now = datetime.now(UTC)
     urls = list({r.canonical_url for r in records})
     existing = {
-        row.canonical_url: row
+        row.canonical_url: _stored(row)
         for row in conn.execute(
-            select(
-                articles.c.id,
-                articles.c.canonical_url,
-                articles.c.content_hash,
-                articles.c.title,
-                articles.c.text,
-                articles.c.status,
-                articles.c.language,
-            ).where(articles.c.canonical_url.in_(urls))
+            select(*_STORED_COLUMNS, articles.c.canonical_url)
+            .where(articles.c.canonical_url.in_(urls))
         )
     }
     results: list[SaveResult] = []
     changes: list[IndexChange] = []
     for rec in records:
         values = _values(rec, now)
-        old = existing.get(values["canonical_url"])
+        key = str(values["canonical_url"])
+        old = existing.get(key)
         if old is None:
             new_id = _insert_ignoring_conflict(conn, values)
             if new_id is not None:
                 results.append(SaveResult(new_id, "new"))
                 changes.append(IndexChange(new_id, None, _idx(values)))
-                existing[str(values["canonical_url"])] = conn.execute(
-                    select(articles).where(articles.c.id == new_id)
-                ).one()
+                existing[key] = _Stored(
+                    new_id, rec.content_hash, str(values["title"]), str(values["text"]),
+                    str(values["status"]), _idx(values)[0],
+                )
                 continue
-            old = conn.execute(
-                select(articles).where(articles.c.canonical_url == values["canonical_url"])
-            ).one()
+            old = _stored(conn.execute(
+                select(*_STORED_COLUMNS).where(articles.c.canonical_url == key)
+            ).one())
         same = old.content_hash == values["content_hash"] and old.title == values["title"]
         downgrade = old.status in ("ok", "updated") and rec.status == "feed_only"
         if same or downgrade:
