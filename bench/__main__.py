@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHES = [["-m", "bench.extraction"], ["-m", "bench.ingest", "--pages", "2000"]]
+BENCHES = [["-m", "bench.extraction"], ["-m", "bench.ingest", "--pages", "2000"],
+           ["-m", "bench.web"]]  # needs wrk and nginx (apt-get install wrk nginx)
 
 for args in BENCHES:
     print(f"== python {' '.join(args)}", flush=True)

@@ -18,14 +18,22 @@ def register(root: typer.Typer) -> None:
         ctx: typer.Context,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        workers: Annotated[
+            int,
+            typer.Option(min=0, max=64,
+                         help="Serving processes (default: the web_workers setting)."),
+        ] = 0,
     ) -> None:
         """Serve the site at http://HOST:PORT until Ctrl-C."""
-        import asyncio
-
-        from jarida.pipeline.runner import serve_until_stopped
+        from jarida.web.server import run_loop, serve_processes, serve_until_stopped
 
         app = app_context(ctx)
         db = app.database()
-        out.print(f"Jarida is serving {app.settings.database_url} on http://{host}:{port}/ "
-                  "(Ctrl-C to stop)")
-        asyncio.run(serve_until_stopped(app.settings, db, host=host, port=port))
+        count = workers or app.settings.web_workers
+        processes = f", {count} processes" if count > 1 else ""
+        out.print(f"Jarida is serving {app.settings.database_url} on http://{host}:{port}/"
+                  f"{processes} (Ctrl-C to stop)")
+        if count > 1:
+            serve_processes(app.settings, db, host=host, port=port, workers=count)
+        else:
+            run_loop(serve_until_stopped(app.settings, db, host=host, port=port))

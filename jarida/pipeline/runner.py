@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import signal
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 from rich.console import Console
 
@@ -19,6 +16,9 @@ from jarida.pipeline.crawler import Crawler
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.feeds import next_due_time
+from jarida.web.server import embedded_server, serve_until_stopped, stop_event
+
+__all__ = ["crawl_loop", "run_forever", "serve_until_stopped"]
 
 MAX_IDLE_SECONDS = 60.0
 
@@ -46,48 +46,13 @@ async def crawl_loop(settings: Settings, db: Database, stop: asyncio.Event,
             await _wait_or_stop(stop, wait)
 
 
-def _server(settings: Settings, db: Database, host: str, port: int) -> Any:
-    import uvicorn
-
-    from jarida.web.app import create_app
-
-    class EmbeddedServer(uvicorn.Server):
-        """Leaves signal handling to us: one Ctrl-C stops crawler and server together."""
-
-        @contextlib.contextmanager
-        def capture_signals(self) -> Iterator[None]:
-            yield
-
-    return EmbeddedServer(
-        uvicorn.Config(create_app(settings, db), host=host, port=port, log_level="warning")
-    )
-
-
-def _stop_event() -> asyncio.Event:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    return stop
-
-
-async def serve_until_stopped(settings: Settings, db: Database, *, host: str, port: int) -> None:
-    stop = _stop_event()
-    server = _server(settings, db, host, port)
-    task = asyncio.create_task(server.serve())
-    await asyncio.wait([task, asyncio.create_task(stop.wait())],
-                       return_when=asyncio.FIRST_COMPLETED)
-    server.should_exit = True
-    await task
-
-
 async def run_forever(settings: Settings, db: Database, *, serve: bool, host: str, port: int,
                       console: Console) -> None:
-    stop = _stop_event()
+    stop = stop_event()
     tasks = [asyncio.create_task(crawl_loop(settings, db, stop, console))]
     server = None
     if serve:
-        server = _server(settings, db, host, port)
+        server = embedded_server(settings, db, host, port)
         tasks.append(asyncio.create_task(server.serve()))
         console.print(f"Jarida is serving on http://{host}:{port}/ (Ctrl-C to stop)")
     await stop.wait()

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from http import HTTPStatus
 
+import anyio.to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.web import api, feed_routes, lists, pages, search_page
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
+from jarida.web.fastpath import SecurityHeaders, answer_from_cache
 from jarida.web.problems import install_problem_handlers
 from jarida.web.render import Renderer
-
-# Content from other sites is shown here: no script may run but ours, and images may come
-# from the outlets until the image proxy lands.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 
 def _render_error(request: Request, status: int, detail: str) -> Response:
@@ -36,24 +33,64 @@ def _render_error(request: Request, status: int, detail: str) -> Response:
     return HTMLResponse(body, status_code=status)
 
 
+class JaridaApp(FastAPI):
+    """FastAPI, with already rendered pages answered before anything else runs.
+
+    A GET or HEAD of a page that is in the page cache for the current data version is
+    sent from `answer_from_cache` (jarida.web.fastpath); every other request goes through
+    FastAPI's middleware and routing as usual.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] in ("GET", "HEAD")
+            and await answer_from_cache(self.state.jarida, scope, send)
+        ):
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(
-    settings: Settings, database: Database, *, version_ttl: float = 1.0, cache_size: int = 512
+    settings: Settings,
+    database: Database,
+    *,
+    version_ttl: float = 1.0,
+    cache_size: int = 512,
+    background_version: bool = False,
 ) -> FastAPI:
-    """Build the app; `version_ttl` bounds how often the cache asks the database what changed."""
-    app = FastAPI(
+    """Build the app; `version_ttl` bounds how often the cache asks the database what changed.
+
+    `background_version` (what `jarida serve` uses) refreshes that version in a background
+    thread instead of making one request wait for it (see caching.VersionWatch).
+    """
+    threads = _worker_threads(database)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Page handlers run in worker threads. More threads than pooled database
+        # connections would make the pool open and close extra connections on every request.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        # Learn the data version before the first request instead of during it.
+        await anyio.to_thread.run_sync(state.versions.current)
+        yield
+
+    app = JaridaApp(
+        lifespan=lifespan,
         title=f"{settings.site_name} API",
         version="1",
         description="Articles gathered from the press, with links to the originals.",
         docs_url=None,  # the stock docs page loads scripts from a CDN; /openapi.json is enough
         redoc_url=None,
     )
-    app.state.jarida = AppState(
+    state = AppState(
         settings=settings,
         database=database,
-        versions=VersionWatch(database, ttl=version_ttl),
+        versions=VersionWatch(database, ttl=version_ttl, background=background_version),
         cache=PageCache(cache_size),
         renderer=Renderer(settings),
     )
+    app.state.jarida = state
     app.state.render_error = _render_error
     install_problem_handlers(app)
     app.include_router(api.router)
@@ -62,18 +99,15 @@ def create_app(
     app.include_router(lists.router)
     app.include_router(search_page.router)
     app.mount("/static", StaticFiles(packages=[("jarida.web", "static")]), name="static")
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        return response
-
+    # Every response gets the security headers (Content-Security-Policy, nosniff,
+    # Referrer-Policy); cached pages get them in JaridaApp.__call__.
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+def _worker_threads(database: Database) -> int:
+    size = getattr(database.engine.pool, "size", None)
+    return max(2, int(size())) if callable(size) else 40
 
 
 def serve(
@@ -83,7 +117,7 @@ def serve(
     import uvicorn
 
     uvicorn.run(
-        create_app(settings, database),
+        create_app(settings, database, background_version=True),
         host=host,
         port=port,
         log_level=settings.log_level.lower(),

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from fastapi import Request, Response
+from starlette.types import Scope
 
 from jarida.settings import Settings
 from jarida.storage import Database
-from jarida.web.caching import PageCache, VersionWatch, conditional_response
+from jarida.web.caching import PageCache, VersionedMemo, VersionWatch, conditional_response
 from jarida.web.i18n import COOKIE_NAME, Interface, negotiate_language
 from jarida.web.render import Renderer
 
@@ -24,6 +25,7 @@ class AppState:
     versions: VersionWatch
     cache: PageCache
     renderer: Renderer
+    memo: VersionedMemo = field(default_factory=VersionedMemo)
 
 
 def app_state(request: Request) -> AppState:
@@ -42,6 +44,17 @@ def absolute(request: Request, path: str) -> str:
     return app_state(request).settings.base_url.rstrip("/") + path
 
 
+PAGE_VARY = "Cookie, Accept-Language"
+
+
+def page_key(lang: str, scope: Scope) -> Hashable:
+    """Cache key of an HTML page: interface language, path and raw query string.
+
+    The ASGI fast path (jarida.web.fastpath) computes the same key from the same scope.
+    """
+    return ("page", lang, scope["path"], scope.get("query_string", b""))
+
+
 def cached(
     request: Request,
     key: Hashable,
@@ -53,19 +66,21 @@ def cached(
     """Serve from the page cache, keyed on the data version, with ETag and 304 handling."""
     state = app_state(request)
     version = state.versions.current()
-    item = state.cache.get_or_render((version.fingerprint, key), render)
-    return conditional_response(request, item, version, max_age=max_age, vary=vary)
+    item = state.cache.get_or_render(
+        (version.fingerprint, key), render, max_age=max_age, vary=vary
+    )
+    return conditional_response(request, item, version)
 
 
 def cached_page(
     request: Request, ui: Interface, render: Callable[[], bytes], *, max_age: int = 60
 ) -> Response:
     """An HTML page cached per URL and interface language."""
-    key = ("page", ui.lang, request.url.path, request.url.query)
+    key = page_key(ui.lang, request.scope)
     return cached(
         request,
         key,
         lambda: (render(), "text/html; charset=utf-8"),
         max_age=max_age,
-        vary="Cookie, Accept-Language",
+        vary=PAGE_VARY,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlsplit
 
 import nh3
@@ -10,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
 
-from jarida.model import Article
+from jarida.model import Article, Source
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage import sources as registry
@@ -96,9 +97,17 @@ def article_page(request: Request, article_id: ArticleId) -> Response:
     state, ui = app_state(request), interface(request)
 
     def render() -> bytes:
+        version = state.versions.current().fingerprint
         with state.database.read() as conn:
             article = store.article_by_id(conn, article_id)
-            source = registry.source_by_id(conn, article.source_id) if article else None
+            source = None
+            if article is not None:
+                source_id = article.source_id
+                # A handful of sources serve every article: read each once per data version.
+                source = cast(Source | None, state.memo.get(
+                    version, ("source", source_id),
+                    lambda: registry.source_by_id(conn, source_id),
+                ))
         if article is None or article.status == "removed":
             raise HTTPException(404, ui.gettext("This article does not exist."))
         excerpt_only = source is not None and source.mode == "excerpt"

@@ -52,6 +52,8 @@ class Renderer:
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
             lstrip_blocks=True,
+            # Templates ship inside the package: no need to stat them on every render.
+            auto_reload=False,
         )
         self.env.filters["safe_url"] = safe_url
         self.env.filters["urlpart"] = lambda value: quote(str(value), safe="")
