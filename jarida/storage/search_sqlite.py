@@ -55,6 +55,14 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+# A broad query (a town, a ministry) can match most of a large archive, and BM25 then
+# scores every match: seconds over a million articles. Without filters, relevance is
+# ranked among the newest RELEVANCE_WINDOW matches (FTS5 walks its index newest first
+# and stops there); a query with fewer matches is ranked exactly as before, and sorting
+# by date or adding a filter always reaches every match.
+RELEVANCE_WINDOW = 1000
+
+
 def search(
     conn: Connection,
     query: str,
@@ -68,6 +76,21 @@ def search(
     if match is None:
         return [], None
     rank: Any = literal_column("bm25(article_fts, 4.0, 1.0)")
+    matching = text("article_fts MATCH :match").bindparams(match=match)
+    clauses = filters.clauses()
+    if sort == "relevance" and not clauses:
+        newest = (
+            select(literal_column("article_fts.rowid").label("id"), rank.label("rank"))
+            .select_from(_fts)
+            .where(matching)
+            .order_by(literal_column("article_fts.rowid").desc())
+            .limit(RELEVANCE_WINDOW)
+            .subquery("newest")
+        )
+        windowed: Any = select(articles.c.id, articles.c.sort_at, newest.c.rank).select_from(
+            newest.join(articles, articles.c.id == newest.c.id)
+        )
+        return run_page(conn, windowed, newest.c.rank, sort=sort, limit=limit, cursor=cursor)
     q: Any = (
         select(articles.c.id, articles.c.sort_at, rank.label("rank"))
         .select_from(
@@ -75,8 +98,8 @@ def search(
                 sources, sources.c.id == articles.c.source_id
             )
         )
-        .where(text("article_fts MATCH :match").bindparams(match=match))
-        .where(*filters.clauses())
+        .where(matching)
+        .where(*clauses)
     )
     return run_page(conn, q, rank, sort=sort, limit=limit, cursor=cursor)
 

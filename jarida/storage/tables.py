@@ -102,6 +102,7 @@ articles = Table(
     Index(None, "content_hash"),
     Index(None, "language", "sort_at", "id"),
     Index(None, "section", "sort_at", "id"),
+    Index("ix_articles_updated_at", "updated_at"),  # the site's data version (0003)
 )
 
 images = Table(

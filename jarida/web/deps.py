@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from fastapi import Request, Response
+from sqlalchemy import Connection
 from starlette.types import Scope
 
 from jarida.settings import Settings
 from jarida.storage import Database
+from jarida.storage import articles as article_store
 from jarida.web.caching import PageCache, VersionedMemo, VersionWatch, conditional_response
 from jarida.web.i18n import COOKIE_NAME, Interface, negotiate_language
 from jarida.web.render import Renderer
@@ -30,6 +32,15 @@ class AppState:
 
 def app_state(request: Request) -> AppState:
     return cast(AppState, request.app.state.jarida)
+
+
+def known_sections(state: AppState, conn: Connection) -> list[str]:
+    """The sections of all articles, read once per data version (a scan of every
+    article: 0.2 s over a million, on every search page before)."""
+    version = state.versions.current().fingerprint
+    return cast(list[str], state.memo.get(
+        version, ("sections",), lambda: article_store.distinct_sections(conn)
+    ))
 
 
 def interface(request: Request) -> Interface:

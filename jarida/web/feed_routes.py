@@ -14,7 +14,7 @@ from jarida.storage import articles as store
 from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
 from jarida.storage.web_queries import articles_by_ids
-from jarida.web.deps import READ_METHODS, absolute, app_state, cached
+from jarida.web.deps import READ_METHODS, absolute, app_state, cached, known_sections
 from jarida.web.feeds import FeedMeta, build_atom, build_rss
 from jarida.web.query import SearchForm, day_bounds
 from jarida.web.sitemaps import build_news_sitemap, build_opml, build_sitemap
@@ -112,7 +112,7 @@ def sitemap(request: Request) -> Response:
     def render() -> tuple[bytes, str]:
         with state.database.read() as conn:
             sources = registry.all_sources(conn)
-            sections = store.distinct_sections(conn)
+            sections = known_sections(state, conn)
             items = store.list_articles(conn, ArticleFilter(), limit=5000).items
         pages = [absolute(request, p) for p in ("/", "/articles", "/sources")]
         pages += [absolute(request, f"/sources/{quote(s.slug, safe='')}") for s in sources]

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Request, Response
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage import sources as registry
-from jarida.web.deps import READ_METHODS, app_state, cached_page, interface
+from jarida.web.deps import READ_METHODS, app_state, cached_page, interface, known_sections
 from jarida.web.query import day_bounds
 
 router = APIRouter(include_in_schema=False)
@@ -82,7 +82,7 @@ def sources_index(request: Request) -> Response:
         with state.database.read() as conn:
             sources = registry.all_sources(conn)
             counts = store.count_articles_by(conn, "source")
-            sections = store.distinct_sections(conn)
+            sections = known_sections(state, conn)
         return state.renderer.render(
             "sources.html", request, ui, sources=sources, counts=counts, sections=sections
         )

@@ -8,13 +8,12 @@ from fastapi import APIRouter, Request, Response
 from markupsafe import Markup
 
 from jarida.model import Article
-from jarida.storage import articles as store
 from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
 from jarida.storage.searchtext import query_terms
 from jarida.storage.snippets import make_snippet
 from jarida.storage.web_queries import articles_by_ids
-from jarida.web.deps import READ_METHODS, app_state, cached_page, interface
+from jarida.web.deps import READ_METHODS, app_state, cached_page, interface, known_sections
 from jarida.web.query import SearchForm
 
 router = APIRouter(include_in_schema=False)
@@ -60,7 +59,7 @@ def search_page(request: Request) -> Response:
                 items = articles_by_ids(conn, result.ids)
                 next_cursor = result.next_cursor
             sources = registry.all_sources(conn)
-            sections = store.distinct_sections(conn)
+            sections = known_sections(state, conn)
         terms = snippet_terms(form.q)
         snippets = {a.id: snippet_for(a, terms) for a in items}
         return state.renderer.render(

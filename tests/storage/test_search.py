@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from jarida.model import ArticleRecord, FeedSpec, SourceSpec
 from jarida.storage import ArticleFilter, Database
 from jarida.storage import articles as store
@@ -113,3 +115,24 @@ def test_relevance_pagination(db: Database) -> None:
 def test_snippet_highlights_folded_matches() -> None:
     snippet = make_snippet("Les élections législatives <b>auront</b> lieu.", ["election"])
     assert "<mark>élections</mark>" in snippet and "&lt;b&gt;" in snippet
+
+
+def test_broad_relevance_queries_rank_the_newest_matches(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite ranks at most RELEVANCE_WINDOW of the newest matches when no filter is set;
+    a filter, or sorting by date, still reaches every match."""
+    if db.dialect != "sqlite":
+        pytest.skip("the window is SQLite's; PostgreSQL ranks every match")
+    from jarida.storage import search_sqlite
+
+    ids = seed(db)  # "rabat" matches the phosphate (id 2) and the final (id 4) articles
+    phosphate = ids["Économie : le phosphate tire les exportations"]
+    final = ids["La selección gana la final en Rabat"]
+    with db.read() as conn:
+        assert set(search_ids(conn, "rabat", ArticleFilter()).ids) == {phosphate, final}
+        monkeypatch.setattr(search_sqlite, "RELEVANCE_WINDOW", 1)
+        assert search_ids(conn, "rabat", ArticleFilter()).ids == [max(phosphate, final)]
+        assert set(search_ids(conn, "rabat", ArticleFilter(), sort="date").ids) == {
+            phosphate, final}
+        assert search_ids(conn, "rabat", ArticleFilter(language="fr")).ids == [phosphate]
