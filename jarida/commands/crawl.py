@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from jarida.commands.common import app_context
+from jarida.commands.common import app_context, ensure_port_free
 
 if TYPE_CHECKING:
     from jarida.pipeline.report import CrawlReport
@@ -70,5 +70,7 @@ def register(root: typer.Typer) -> None:
         from jarida.pipeline.runner import run_forever
 
         app = app_context(ctx)
+        if serve:
+            ensure_port_free(host, port)
         asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host, port=port,
                                 console=out))

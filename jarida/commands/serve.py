@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from jarida.commands.common import app_context
+from jarida.commands.common import app_context, ensure_port_free
 
 out = Console(highlight=False)
 
@@ -29,6 +29,7 @@ def register(root: typer.Typer) -> None:
 
         app = app_context(ctx)
         db = app.database()
+        ensure_port_free(host, port)
         count = workers or app.settings.web_workers
         processes = f", {count} processes" if count > 1 else ""
         out.print(f"Jarida is serving {app.settings.database_url} on http://{host}:{port}/"
