@@ -503,9 +503,12 @@ How this is measured and what the numbers mean:
   a large share of the articles: the queries here match tens of percent of the
   database, and ranking by BM25 has to score every match. Searches for rarer words
   (names, places not in the generator's lists) match far fewer articles and return
-  sooner; these figures are the heavy end. The search page also lists the sections on
-  every render (`distinct_sections`, about 0.2 s over a million articles), which the
-  JSON API does not.
+  sooner; these figures are the heavy end. Without filters, SQLite ranks such a query
+  among its newest 1,000 matches (`RELEVANCE_WINDOW` in `storage/search_sqlite.py`:
+  BM25 over 700,000 matches took 1.3–2.8 s on its own); the remaining time is mostly
+  reading a 14 GB file that does not stay in the page cache, and FTS5 prefix terms
+  (long words are searched by prefix, in place of a stemmer). The search page's list of
+  sections is read once per data version.
 """
 
 
