@@ -9,7 +9,6 @@ both pipelines run closer to how they would against remote sites.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -52,18 +51,19 @@ def dump_scale_site(pages: int, root: Path, base: str, seed: int = 7) -> int:
 
 
 _CONF = """
-worker_processes 1;
+worker_processes {workers};
 daemon off;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     types {{ text/html html; application/xml xml; text/plain txt; }}
-    default_type application/octet-stream;
+    default_type text/html;  # extension-less paths, e.g. a copy of /articles/123
     charset utf-8;
     charset_types text/html application/xml text/plain;
     access_log off;
     sendfile on;
+    tcp_nopush on;
     tcp_nodelay on;
     keepalive_requests 1000000;
     client_body_temp_path {tmp}/body;
@@ -79,17 +79,27 @@ http {{
 """
 
 
+def _readable(root: Path) -> None:
+    """nginx's workers drop to an unprivileged user when run as root: they must read these."""
+    for path in (root, *root.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 @contextmanager
-def serve_with_nginx(root: Path, port: int) -> Iterator[str]:
-    """nginx (one worker) serving `root` on 127.0.0.1:`port` until the block ends."""
+def serve_with_nginx(root: Path, *, port: int | None = None, workers: int = 1,
+                     probe: str = "/") -> Iterator[str]:
+    """nginx serving the files under `root` on a free 127.0.0.1 port until the block ends;
+    yields the base URL once `probe` answers. `root`'s parent folders must be traversable."""
+    _readable(root)
+    port = port or free_port()
     with tempfile.TemporaryDirectory(prefix="jarida-nginx-") as tmp:
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(_CONF.format(tmp=tmp, port=port, root=root.resolve()))
+        conf.write_text(_CONF.format(tmp=tmp, port=port, root=root.resolve(), workers=workers))
         proc = subprocess.Popen(["nginx", "-p", tmp, "-c", str(conf)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         base = f"http://127.0.0.1:{port}"
         try:
-            wait_http(f"{base}/robots.txt", timeout=15)
+            wait_http(base + probe, timeout=30)
             yield base
         finally:
             proc.terminate()
@@ -99,11 +109,9 @@ def serve_with_nginx(root: Path, port: int) -> Iterator[str]:
 @contextmanager
 def static_scale_web(pages: int) -> Iterator[str]:
     """The scale web of `pages` articles on loopback, served by nginx from files."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="jarida-site-") as tmp:
-        # nginx's worker drops to an unprivileged user when run as root: it must read these.
-        os.chmod(tmp, 0o755)  # noqa: S103
-        dump_scale_site(pages, Path(tmp), base)
-        with serve_with_nginx(Path(tmp), port) as served:
+        # The pages name their own address, so the port is chosen before they are written.
+        port = free_port()
+        dump_scale_site(pages, Path(tmp), f"http://127.0.0.1:{port}")
+        with serve_with_nginx(Path(tmp), port=port, probe="/robots.txt") as served:
             yield served

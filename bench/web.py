@@ -23,7 +23,6 @@ import json
 import os
 import random
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS, ROOT, free_port, machine, replace_section, today, wait_http
+from bench.static_site import serve_with_nginx
 from bench.webdata import build
 
 BENCH = Path(__file__).resolve().parent
@@ -44,31 +44,6 @@ TARGET_CACHED_P99_MS = 20.0
 TARGET_UNCACHED_RPS = 1500.0
 TARGET_SEARCH_P95_MS = 50.0
 TARGET_RSS_MB = 200.0
-
-NGINX_CONF = """worker_processes {workers};
-daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    types {{ }}
-    default_type "text/html; charset=utf-8";
-    server {{
-        listen 127.0.0.1:{port};
-        root {tmp}/www;
-    }}
-}}
-"""
-
 
 @dataclass
 class Server:
@@ -112,32 +87,6 @@ def start_jarida(db: Path, extra_env: dict[str, str], serve_args: list[str],
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise RuntimeError(f"jarida serve did not start: {err[-2000:]}") from None
     return Server(proc, base, ["jarida", "serve", *command[4:]])
-
-
-def start_nginx(tmp: Path, workers: int) -> Server:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    (tmp / "www").mkdir(exist_ok=True)
-    (tmp / "www" / "ping").write_text("ok")
-    port = free_port()
-    # nginx workers run as an unprivileged user: the (mode 700) temporary folder must be
-    # readable by them.
-    for folder in (tmp, tmp / "www", *(tmp / "www").rglob("*")):
-        folder.chmod(0o755 if folder.is_dir() else 0o644)
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(workers=workers, tmp=tmp, port=port))
-    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (tmp / sub).mkdir(exist_ok=True)
-    proc = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(conf)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    server = Server(proc, base, [nginx, "-c", str(conf)])
-    try:
-        wait_http(f"{base}/ping", timeout=30)
-    except RuntimeError:
-        server.stop()
-        raise
-    return server
 
 
 def fetch(url: str) -> bytes:
@@ -297,7 +246,6 @@ def main() -> None:
         tmp = Path(tmpdir)
         server = start_jarida(Path(str(data["path"])), extra_env, args.serve_arg,
                               args.jarida_root)
-        nginx = None
         try:
             result["server_command"] = " ".join(server.command)
             article_id = args.articles // 2
@@ -306,21 +254,21 @@ def main() -> None:
             (tmp / "www" / "articles").mkdir(parents=True)
             (tmp / "www" / "articles" / str(article_id)).write_bytes(body)
             result["page_bytes"] = len(body)
-            nginx = start_nginx(tmp, args.nginx_workers)
-            if fetch(nginx.base + path) != body:
-                raise RuntimeError("nginx does not serve the same bytes")
-            result["nginx_command"] = f"nginx ({args.nginx_workers} worker processes, "\
-                                      "access_log off, sendfile on)"
-            common = {"duration": args.duration, "connections": args.connections,
-                      "threads": args.threads}
-            # Every run follows a short warm-up with the same settings (each serving
-            # process renders the page once, connections and caches settle); the
-            # uncached warm-up asks for ids from the other half of the range.
-            warm = {**common, "duration": args.warmup}
-            wrk(nginx.base + path, **warm)
-            result["nginx_static"] = wrk(nginx.base + path, **common)
-            nginx.stop()
-            nginx = None
+            tmp.chmod(0o755)  # nginx's workers must reach www/ (see serve_with_nginx)
+            with serve_with_nginx(tmp / "www", workers=args.nginx_workers,
+                                  probe=path) as nginx:
+                if fetch(nginx + path) != body:
+                    raise RuntimeError("nginx does not serve the same bytes")
+                result["nginx_command"] = f"nginx ({args.nginx_workers} worker processes, "\
+                                          "access_log off, sendfile on)"
+                common = {"duration": args.duration, "connections": args.connections,
+                          "threads": args.threads}
+                # Every run follows a short warm-up with the same settings (each serving
+                # process renders the page once, connections and caches settle); the
+                # uncached warm-up asks for ids from the other half of the range.
+                warm = {**common, "duration": args.warmup}
+                wrk(nginx + path, **warm)
+                result["nginx_static"] = wrk(nginx + path, **common)
             wrk(server.base + path, **warm)
             result["jarida_cached"] = wrk(server.base + path, **common)
             start = random.Random(3).randrange(args.articles)
@@ -335,8 +283,6 @@ def main() -> None:
             result["memory_article_server"] = tree_memory_mb(server.proc.pid)
         finally:
             server.stop()
-            if nginx is not None:
-                nginx.stop()
         if not args.skip_search:
             sdata = data if args.search_articles == args.articles else \
                 build(args.search_articles, html_copy=False)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -54,24 +55,20 @@ def _values(rec: ArticleRecord, now: datetime) -> dict[str, object]:
     }
 
 
-_INSERTS: dict[str, object] = {}
-
-
-def _insert_statement(dialect: str) -> object:
+@cache
+def _insert_statement(dialect: str) -> Any:
     """One INSERT ... ON CONFLICT DO NOTHING RETURNING id per dialect, built once: a
     statement rebuilt for every row spends more time on SQL compilation keys than SQLite
     spends storing the row."""
-    if dialect not in _INSERTS:
-        stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(articles)
-        _INSERTS[dialect] = stmt.on_conflict_do_nothing(
-            index_elements=["canonical_url"]
-        ).returning(articles.c.id)
-    return _INSERTS[dialect]
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(articles)
+    return stmt.on_conflict_do_nothing(index_elements=["canonical_url"]).returning(
+        articles.c.id
+    )
 
 
 def _insert_ignoring_conflict(conn: Connection, values: dict[str, object]) -> int | None:
     """Insert unless another writer stored the canonical URL first; the new id or None."""
-    result = conn.execute(_insert_statement(conn.dialect.name), values)  # type: ignore[call-overload]
+    result = conn.execute(_insert_statement(conn.dialect.name), values)
     row = result.first()
     return int(row[0]) if row else None
 

@@ -1,5 +1,9 @@
-"""The reader's website, JSON API and feeds over the storage layer."""
+"""The reader's website, JSON API and feeds over the storage layer.
 
-from jarida.web.app import create_app, serve
+`create_app` builds the ASGI application; `jarida.web.server` runs it (one process, or
+`--workers N` forked processes on one socket).
+"""
 
-__all__ = ["create_app", "serve"]
+from jarida.web.app import create_app
+
+__all__ = ["create_app"]

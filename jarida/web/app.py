@@ -108,18 +108,3 @@ def create_app(
 def _worker_threads(database: Database) -> int:
     size = getattr(database.engine.pool, "size", None)
     return max(2, int(size())) if callable(size) else 40
-
-
-def serve(
-    settings: Settings, database: Database, host: str = "127.0.0.1", port: int = 8000
-) -> None:
-    """Run the website with uvicorn until interrupted (what `jarida serve` calls)."""
-    import uvicorn
-
-    uvicorn.run(
-        create_app(settings, database, background_version=True),
-        host=host,
-        port=port,
-        log_level=settings.log_level.lower(),
-        proxy_headers=True,
-    )

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from jarida.storage import Database
-
-PG_URL = os.environ.get("JARIDA_TEST_POSTGRES_URL")
-
-
-def _pg_schema_url(base: str, schema: str) -> str:
-    sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+from tests.pgschema import PG_URL, throwaway_schema
 
 
 @pytest.fixture(
@@ -38,17 +29,5 @@ def db(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Iterator[D
         yield database
         database.close()
         return
-    assert PG_URL
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    database = Database.open(_pg_schema_url(PG_URL, schema))
-    try:
-        database.upgrade()
+    with throwaway_schema() as database:
         yield database
-    finally:
-        database.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()

@@ -10,11 +10,9 @@ generated requests per operation for a longer local hunt.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 import schemathesis
@@ -23,15 +21,14 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis import Case
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from sqlalchemy import create_engine, text
 
 from jarida.storage import Database
 from jarida.web import create_app
 from jarida.web.problems import PROBLEM_MEDIA_TYPE
 from jarida.web.query import day_bounds
+from tests.pgschema import PG_URL, throwaway_schema
 from tests.web.seeding import Seeded, make_settings, seed
 
-PG_URL = os.environ.get("JARIDA_TEST_POSTGRES_URL")
 EXAMPLES = int(os.environ.get("JARIDA_SCHEMA_EXAMPLES", "40"))
 
 
@@ -52,21 +49,8 @@ schema = schemathesis.openapi.from_dict(_api_document()).include(path_regex="^/a
 @pytest.fixture(scope="module")
 def pg_seeded() -> Iterator[Seeded]:
     """The seed data in a throwaway PostgreSQL schema."""
-    assert PG_URL
-    name = f"schema_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    db = Database.open(f"{PG_URL}{sep}options={quote(f'-csearch_path={name}')}")
-    try:
-        db.upgrade()
+    with throwaway_schema("schema") as db:
         yield seed(db)
-    finally:
-        db.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import timedelta
-from urllib.parse import quote
 
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
-from jarida.storage import Database
 from jarida.storage.web_queries import articles_by_ids, data_version
 from jarida.web import create_app
+from tests.pgschema import PG_URL, throwaway_schema
 from tests.web.seeding import T0, Seeded, add_french_article, make_settings, seed
 
-PG_URL = os.environ.get("JARIDA_TEST_POSTGRES_URL")
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.skipif(not PG_URL, reason="set JARIDA_TEST_POSTGRES_URL to run on PostgreSQL"),
@@ -27,21 +22,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def pg_seeded() -> Iterator[Seeded]:
-    assert PG_URL
-    schema = f"web_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    db = Database.open(f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}")
-    try:
-        db.upgrade()
+    with throwaway_schema("web") as db:
         yield seed(db)
-    finally:
-        db.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")
