@@ -1,12 +1,7 @@
 -- A different article page on every request: ids start, start+1, ... spread over the
 -- threads, so no id repeats before all N have been asked for (the page cache misses).
 -- Arguments after `--`: N (ids are 1..N), first id offset, number of wrk threads.
-local counter = 0
-function setup(thread)
-  thread:set("tid", counter)
-  counter = counter + 1
-end
-
+-- `tid`, the thread number, comes from wrk_report.lua.
 function init(args)
   n = tonumber(args[1])
   start = tonumber(args[2])

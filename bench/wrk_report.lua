@@ -1,4 +1,11 @@
--- Shared by the web benchmark's wrk scripts: exact percentiles as one JSON line at the end.
+-- Shared by the web benchmark's wrk scripts (appended to each): every thread gets its
+-- number as `tid`, and done() prints exact percentiles as one JSON line at the end.
+local counter = 0
+function setup(thread)
+  thread:set("tid", counter)
+  counter = counter + 1
+end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(

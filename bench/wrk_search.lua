@@ -1,12 +1,6 @@
 -- Search requests cycling through a file of URL-encoded queries, one per line, spread over
 -- the threads so each query is asked once before any repeats.
 -- Arguments after `--`: query file, path prefix (e.g. /search?q=), number of wrk threads.
-local counter = 0
-function setup(thread)
-  thread:set("tid", counter)
-  counter = counter + 1
-end
-
 function init(args)
   queries = {}
   for line in io.lines(args[1]) do
