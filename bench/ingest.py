@@ -115,12 +115,14 @@ def demo_server(pages: int) -> Iterator[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=2000, help="generated article pages")
+    parser.add_argument("--sample", type=int, default=200,
+                        help="pages timed for the extraction-only rate")
     parser.add_argument("--rounds", type=int, default=3,
                         help="alternate the two pipelines this many times (shared VMs drift)")
     parser.add_argument("--server", choices=["nginx", "demo"],
-                        default="nginx" if nginx_available() else "demo")
+                        default="nginx" if nginx_available() else "demo",
+                        help="what serves the pages (default: nginx when installed)")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     web = static_scale_web(args.pages) if args.server == "nginx" else demo_server(args.pages)
