@@ -24,15 +24,15 @@ from sqlalchemy import Connection, insert, select, text
 
 from jarida.model import ArticleRecord
 from jarida.storage.articles import _values
-from jarida.storage.searchtext import fold
+from jarida.storage.searchtext import index_text
 from jarida.storage.tables import articles
 
 
 @dataclass(frozen=True)
 class PreparedRow:
     values: dict[str, object]
-    folded_title: str
-    folded_text: str
+    index_title: str  # as the SQLite search index stores them (searchtext.index_text)
+    index_body: str
 
 
 def prepare_rows(
@@ -43,9 +43,9 @@ def prepare_rows(
     rows: list[PreparedRow] = []
     for rec in records:
         values = _values(rec, when)
-        rows.append(
-            PreparedRow(values, fold(str(values["title"])), fold(str(values["text"])))
-        )
+        lang = str(values["language"]) if values["language"] else None
+        rows.append(PreparedRow(values, index_text(lang, str(values["title"])),
+                                index_text(lang, str(values["text"]))))
     return rows
 
 
@@ -75,7 +75,7 @@ def insert_rows(conn: Connection, rows: Sequence[PreparedRow]) -> list[int]:
         conn.execute(
             text("INSERT INTO article_fts(rowid, title, text) VALUES (:id, :title, :text)"),
             [
-                {"id": i, "title": r.folded_title, "text": r.folded_text}
+                {"id": i, "title": r.index_title, "text": r.index_body}
                 for i, r in zip(ids, rows, strict=True)
             ],
         )

@@ -1,66 +1,85 @@
-"""SQLite FTS5 backend: external-content index over folded text, ranked by BM25."""
+"""SQLite FTS5 backend: external-content index over folded, stemmed text.
+
+Ranking by relevance works on a window: the newest RELEVANCE_WINDOW matches (FTS5 walks
+its index newest first and stops there), ordered by how many of the reader's words the
+headline holds, each word weighted by how rare it is among the window's headlines, then
+newest first. FTS5's own bm25() is not used: it counts every document holding each word
+before scoring, which over a million articles costs hundreds of milliseconds for any
+common word, whatever the window. Sorting by date reaches every match.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, column, literal_column, select, table, text
 
-from jarida.storage.filters import ArticleFilter
-from jarida.storage.search_paging import run_page
-from jarida.storage.searchtext import fold, query_terms
+from jarida.storage.filters import ArticleFilter, encode_cursor
+from jarida.storage.search_paging import offset_from, run_page
+from jarida.storage.searchtext import TOKEN, index_forms, index_text, query_terms
 from jarida.storage.tables import articles, sources
 
 if TYPE_CHECKING:
     from jarida.storage.search import IndexChange, SortOrder
 
 _fts = table("article_fts", column("rowid"), column("title"), column("text"))
+_FTS_ROWID: Any = literal_column("article_fts.rowid")
+
+# Broad queries (a town, a ministry) match most of a large archive; the window bounds
+# the work per search. A query with fewer matches is ranked over all of them.
+RELEVANCE_WINDOW = 1000
+
+_INSERT = text("INSERT INTO article_fts(rowid, title, text) VALUES (:id, :title, :text)")
+_DELETE = text(
+    "INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', :id, :title, :text)"
+)
+# Sorting every match by date costs time in proportion to the matches; from this many
+# on, the newest articles are read in date order and checked one by one instead.
+DATE_WALK_FROM = 10_000
+_HOLDS_MATCH = text(
+    "EXISTS (SELECT 1 FROM article_fts WHERE article_fts.rowid = articles.id"
+    " AND article_fts MATCH :match)"
+)
+_COUNT_UP_TO = text(
+    "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH :match LIMIT :cap)"
+)
+_IN_TITLE = text(
+    "SELECT rowid FROM article_fts WHERE article_fts MATCH :match AND rowid BETWEEN :lo AND :hi"
+)
+
+
+def index_row(article_id: int, language: str | None, title: str, body: str) -> dict[str, Any]:
+    """The values of one article's row in the index (the same for insert and delete)."""
+    return {"id": article_id, "title": index_text(language, title),
+            "text": index_text(language, body)}
 
 
 def apply_changes(conn: Connection, changes: Sequence[IndexChange]) -> None:
-    deletes = [
-        {"id": c.article_id, "title": fold(c.old[1]), "text": fold(c.old[2])}
-        for c in changes
-        if c.old is not None
-    ]
-    inserts = [
-        {"id": c.article_id, "title": fold(c.new[1]), "text": fold(c.new[2])}
-        for c in changes
-        if c.new is not None
-    ]
+    deletes = [index_row(c.article_id, *c.old) for c in changes if c.old is not None]
+    inserts = [index_row(c.article_id, *c.new) for c in changes if c.new is not None]
     if deletes:
-        conn.execute(
-            text(
-                "INSERT INTO article_fts(article_fts, rowid, title, text) "
-                "VALUES ('delete', :id, :title, :text)"
-            ),
-            deletes,
-        )
+        conn.execute(_DELETE, deletes)
     if inserts:
-        conn.execute(
-            text("INSERT INTO article_fts(rowid, title, text) VALUES (:id, :title, :text)"),
-            inserts,
-        )
+        conn.execute(_INSERT, inserts)
+
+
+def _quoted(tokens: str) -> str:
+    return '"' + tokens.replace('"', " ") + '"'
+
+
+def query_groups(query: str) -> list[str]:
+    """One FTS5 group per word or quoted phrase: every form it can take in the index."""
+    words, phrases = query_terms(query)
+    runs = [TOKEN.findall(w) for w in words] + [TOKEN.findall(p) for p in phrases]
+    return ["(" + " OR ".join(_quoted(f) for f in index_forms(run)) + ")" for run in runs if run]
 
 
 def match_expression(query: str) -> str | None:
     """An FTS5 MATCH string from a reader's words: every word required, phrases kept."""
-    words, phrases = query_terms(query)
-    parts: list[str] = []
-    for w in words:
-        # Without a French or Spanish stemmer, a long word also matches its inflections.
-        parts.append(f'"{w[:-2]}"*' if len(w) >= 7 else f'"{w}"')
-    parts.extend('"' + p.replace('"', " ") + '"' for p in phrases)
-    return " AND ".join(parts) if parts else None
-
-
-# A broad query (a town, a ministry) can match most of a large archive, and BM25 then
-# scores every match: seconds over a million articles. Without filters, relevance is
-# ranked among the newest RELEVANCE_WINDOW matches (FTS5 walks its index newest first
-# and stops there); a query with fewer matches is ranked exactly as before, and sorting
-# by date or adding a filter always reaches every match.
-RELEVANCE_WINDOW = 1000
+    groups = query_groups(query)
+    return " AND ".join(groups) if groups else None
 
 
 def search(
@@ -72,36 +91,66 @@ def search(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[int], str | None]:
-    match = match_expression(query)
-    if match is None:
+    groups = query_groups(query)
+    if not groups:
         return [], None
-    rank: Any = literal_column("bm25(article_fts, 4.0, 1.0)")
+    match = " AND ".join(groups)
     matching = text("article_fts MATCH :match").bindparams(match=match)
     clauses = filters.clauses()
-    if sort == "relevance" and not clauses:
-        newest = (
-            select(literal_column("article_fts.rowid").label("id"), rank.label("rank"))
-            .select_from(_fts)
-            .where(matching)
-            .order_by(literal_column("article_fts.rowid").desc())
-            .limit(RELEVANCE_WINDOW)
-            .subquery("newest")
-        )
-        windowed: Any = select(articles.c.id, articles.c.sort_at, newest.c.rank).select_from(
-            newest.join(articles, articles.c.id == newest.c.id)
-        )
-        return run_page(conn, windowed, newest.c.rank, sort=sort, limit=limit, cursor=cursor)
-    q: Any = (
-        select(articles.c.id, articles.c.sort_at, rank.label("rank"))
-        .select_from(
-            _fts.join(articles, articles.c.id == literal_column("article_fts.rowid")).join(
-                sources, sources.c.id == articles.c.source_id
+    if sort == "date":
+        if _at_least(conn, match, DATE_WALK_FROM):
+            # So many matches that newest-first articles soon hold a page of them: walk
+            # the date index and test each article against the index by its rowid.
+            q: Any = (
+                select(articles.c.id, articles.c.sort_at)
+                .select_from(articles.join(sources, sources.c.id == articles.c.source_id))
+                .where(_HOLDS_MATCH.bindparams(match=match))
             )
-        )
-        .where(matching)
-        .where(*clauses)
-    )
-    return run_page(conn, q, rank, sort=sort, limit=limit, cursor=cursor)
+        else:
+            q = select(articles.c.id, articles.c.sort_at).select_from(
+                _matches_with_filters()).where(matching)
+        return run_page(conn, q.where(*clauses), None, sort=sort, limit=limit, cursor=cursor)
+    offset = offset_from(cursor) if cursor else 0
+    if clauses:
+        newest: Any = select(_FTS_ROWID).select_from(_matches_with_filters()).where(*clauses)
+    else:
+        newest = select(_FTS_ROWID).select_from(_fts)
+    window = [int(r[0]) for r in conn.execute(
+        newest.where(matching).order_by(_FTS_ROWID.desc()).limit(RELEVANCE_WINDOW))]
+    ranked = rank_window(conn, window, groups, match)
+    page = ranked[offset : offset + limit]
+    more = len(ranked) > offset + limit
+    return page, encode_cursor(offset + limit) if more else None
+
+
+def _at_least(conn: Connection, match: str, count: int) -> bool:
+    return int(conn.execute(_COUNT_UP_TO, {"match": match, "cap": count}).scalar_one()) >= count
+
+
+def _matches_with_filters() -> Any:
+    return _fts.join(articles, articles.c.id == _FTS_ROWID).join(
+        sources, sources.c.id == articles.c.source_id)
+
+
+def rank_window(conn: Connection, window: list[int], groups: list[str], match: str) -> list[int]:
+    """The window's ids, best first: headline hits weighted by rarity, then newest first."""
+    if len(window) < 2:
+        return window
+    members = set(window)
+    lo, hi = min(window), max(window)
+    score = dict.fromkeys(window, 0.0)
+    for group in groups:
+        # ANDed with the whole query, FTS5 walks the rarest word's list and skips ahead
+        # in the others: the cost follows the matches, not the most common word.
+        hits = {int(r[0]) for r in conn.execute(
+            _IN_TITLE, {"match": f"{{title}} : {group} AND ({match})", "lo": lo, "hi": hi})}
+        hits &= members
+        if not hits:
+            continue
+        weight = math.log(1.0 + len(window) / len(hits))
+        for article_id in hits:
+            score[article_id] += weight
+    return sorted(window, key=lambda i: (-score[i], -i))
 
 
 def rebuild(conn: Connection) -> int:
@@ -110,17 +159,13 @@ def rebuild(conn: Connection) -> int:
     last_id = 0
     while True:
         rows = conn.execute(
-            select(articles.c.id, articles.c.title, articles.c.text)
+            select(articles.c.id, articles.c.language, articles.c.title, articles.c.text)
             .where(articles.c.id > last_id)
             .order_by(articles.c.id)
             .limit(1000)
         ).all()
         if not rows:
             return count
-        conn.execute(
-            text("INSERT INTO article_fts(rowid, title, text) VALUES (:id, :title, :text)"),
-            [{"id": r.id, "title": fold(r.title), "text": fold(r.text)} for r in rows],
-        )
+        conn.execute(_INSERT, [index_row(r.id, r.language, r.title, r.text) for r in rows])
         count += len(rows)
         last_id = rows[-1].id
-

@@ -2,21 +2,31 @@
 
 Folding removes what readers do not type: Latin accents, Arabic short vowels
 (harakat), tatweel and hamza seats, and the alef maqsura / ta marbuta variants.
-Changing this function changes every index: run `jarida db reindex` afterwards.
+On SQLite, words are then reduced to their stem (Snowball, in the article's language:
+"économiques" and "économie" are both "econom"), as PostgreSQL's language
+configurations do; a reader's word is looked up under its stem in every language.
+Changing these functions changes every index: run `jarida db reindex` afterwards.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 import regex
+import Stemmer
 
 # Every nonspacing mark (Unicode category Mn): Latin accents once decomposed, Arabic harakat.
 # The `regex` module tests the property directly; a stdlib character class listing the
 # ~340 Mn ranges is ten times slower, and a per-character loop five times.
 _MARKS = regex.compile(r"\p{Mn}+")
 WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: what FTS5's unicode61 tokenizer keeps as one token.
+TOKEN = re.compile(r"[^\W_]+")
+
+STEMMED_LANGUAGES = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
+_local = threading.local()
 
 
 def fold(text: str) -> str:
@@ -26,6 +36,29 @@ def fold(text: str) -> str:
     arabic = (stripped.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
               .replace("\u0640", ""))
     return unicodedata.normalize("NFC", arabic).casefold()
+
+
+def _stemmers() -> dict[str, Stemmer.Stemmer]:
+    """This thread's Snowball stemmers (a stemmer object must not be shared by threads)."""
+    found: dict[str, Stemmer.Stemmer] | None = getattr(_local, "stemmers", None)
+    if found is None:
+        found = {lang: Stemmer.Stemmer(name) for lang, name in STEMMED_LANGUAGES.items()}
+        _local.stemmers = found
+    return found
+
+
+def index_text(language: str | None, text: str) -> str:
+    """What the SQLite index stores for `text`: folded words, stemmed in `language`."""
+    words = TOKEN.findall(fold(text))
+    stemmer = _stemmers().get((language or "")[:2])
+    return " ".join(stemmer.stemWords(words) if stemmer else words)
+
+
+def index_forms(words: list[str]) -> list[str]:
+    """Every form folded words can take in the index: stemmed in each language, and as is."""
+    forms = {" ".join(words)}
+    forms.update(" ".join(s.stemWords(words)) for s in _stemmers().values())
+    return sorted(forms)
 
 
 def query_terms(query: str) -> tuple[list[str], list[str]]:

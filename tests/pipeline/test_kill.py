@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from jarida.storage.search_sqlite import match_expression
 from tests.pipeline.site import publish
 from tests.webserver import TestServer
 
@@ -49,7 +50,8 @@ def _state(db_path: Path) -> tuple[list[tuple[str, ...]], int]:
             "SELECT canonical_url, guid, title, content_hash, status FROM articles "
             "ORDER BY canonical_url")).all()
         fts = conn.execute(text(
-            "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'mobilite'")).scalar_one()
+            "SELECT count(*) FROM article_fts WHERE article_fts MATCH :m"),
+            {"m": match_expression("mobilité")}).scalar_one()
     engine.dispose()
     return [tuple(str(v) for v in r) for r in rows], int(fts)
 

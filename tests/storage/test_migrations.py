@@ -35,3 +35,37 @@ def test_upgrade_from_0001_keeps_feeds_and_tracks_moves(tmp_path: Path) -> None:
         assert conn.execute(text("SELECT registered_url FROM feeds")).scalar() == (
             "https://journal.test/")
     db.close()
+
+
+def test_upgrade_to_0004_reindexes_sqlite_search_with_stems(tmp_path: Path) -> None:
+    """An article indexed by 0003's rules (folded words, no stems) is found by an
+    inflected form only once the upgrade has rebuilt the index."""
+    from jarida.storage.filters import ArticleFilter
+    from jarida.storage.search import search_ids
+
+    db = Database.open(f"sqlite:///{tmp_path}/old.db")
+    migrate.upgrade(db.engine, "0003")
+    with db.write() as conn:
+        conn.execute(text(
+            "INSERT INTO sources (id, slug, name, languages, mode, verified, created_at)"
+            " VALUES (1, 'journal', 'Journal', 'fr', 'excerpt', 0, '2026-01-01')"))
+        conn.execute(text(
+            "INSERT INTO feeds (id, source_id, url, kind, poll_interval, consecutive_failures,"
+            " status) VALUES (1, 1, 'https://journal.test/rss', 'rss', 3600, 0, 'active')"))
+        conn.execute(text(
+            "INSERT INTO articles (id, source_id, feed_id, url, canonical_url, title, text,"
+            " html, excerpt, content_hash, language, fetched_at, sort_at, updated_at,"
+            " status)"
+            " VALUES (1, 1, 1, 'https://journal.test/a', 'https://journal.test/a',"
+            " 'Les exportations progressent', 'La politique économique du Maroc.', '', '',"
+            " 'h', 'fr', '2026-01-01', '2026-01-01', '2026-01-01', 'full')"))
+        conn.execute(text(  # what 0003 stored: folded words
+            "INSERT INTO article_fts(rowid, title, text) VALUES (1,"
+            " 'les exportations progressent', 'la politique economique du maroc.')"))
+    with db.read() as conn:
+        assert search_ids(conn, "économie", ArticleFilter()).ids == []
+    db.upgrade()
+    with db.read() as conn:
+        assert search_ids(conn, "économie", ArticleFilter()).ids == [1]
+        assert search_ids(conn, "exportation", ArticleFilter()).ids == [1]
+    db.close()

@@ -139,3 +139,96 @@ def test_broad_relevance_queries_rank_the_newest_matches(
             phosphate, final}
         assert search_ids(conn, "rabat", ArticleFilter(language="fr")).ids == [phosphate]
     db.close()
+
+
+def test_inflected_forms_find_each_other(db: Database) -> None:
+    """Words are matched by their stem in the article's language, on both backends."""
+    seed(db)
+    economy = "Économie : le phosphate tire les exportations"
+    assert titles(db, "économiques") == [economy]
+    assert titles(db, "exportation") == [economy]
+    assert titles(db, "progresser") == [economy]
+    assert titles(db, "elecciones") == []  # no Spanish article speaks of them
+    assert titles(db, "élection") == ["Le Parlement adopte la réforme électorale"]
+    assert titles(db, "ganar final") == ["La selección gana la final en Rabat"]
+
+
+def test_relevance_puts_headline_matches_first(db: Database) -> None:
+    ids = seed(db)
+    with db.write() as conn:
+        (later,) = store.save_articles(conn, [ArticleRecord(
+            source_id=1, feed_id=1, url="https://s.example/m", canonical_url="https://s.example/m",
+            title="Météo du week-end", text="Ciel dégagé sur Rabat et Salé.", html="",
+            excerpt="", content_hash="m", fetched_at=T0, published_at=T0, language="fr")])
+    with db.read() as conn:
+        ranked = search_ids(conn, "rabat", ArticleFilter()).ids
+    assert ranked[0] == ids["La selección gana la final en Rabat"]
+    assert set(ranked) == {ids["La selección gana la final en Rabat"], later.article_id,
+                           ids["Économie : le phosphate tire les exportations"]}
+
+
+def test_sqlite_weighs_rarer_headline_words_more(tmp_path: Path) -> None:
+    db = Database.open(f"sqlite:///{tmp_path}/rank.db")
+    db.upgrade()
+    body = "Le port de Nador reçoit des navires ; la pêche reprend."
+    with db.write() as conn:
+        sid = registry.insert_source(conn, SourceSpec(slug="n", name="N"))
+        recs = [ArticleRecord(
+            source_id=sid, feed_id=None, url=f"https://n.example/{i}",
+            canonical_url=f"https://n.example/{i}", title=title, text=body, html="",
+            excerpt="", content_hash=f"n{i}", fetched_at=T0, language="fr")
+            for i, title in enumerate(["Nador accueille la flotte", "Le port s'agrandit",
+                                       "Un port plus profond", "La pêche reprend"])]
+        got = [r.article_id for r in store.save_articles(conn, recs)]
+    with db.read() as conn:
+        # "nador" is in one headline of four, "port" in two: the rarer word counts more;
+        # ties go to the newest, and articles with neither word in the headline come last.
+        assert search_ids(conn, "port nador", ArticleFilter()).ids == [
+            got[0], got[2], got[1], got[3]]
+        assert search_ids(conn, "ports", ArticleFilter()).ids == [
+            got[2], got[1], got[3], got[0]]
+    db.close()
+
+
+def test_snippet_reaches_a_match_past_the_lead() -> None:
+    filler = "Le conseil a siégé toute la journée. " * 120  # over 4,000 characters
+    snippet = make_snippet(filler + "Les élections auront lieu en juin.", ["elections"])
+    assert "<mark>élections</mark>" in snippet and snippet.startswith("…")
+    lead = make_snippet("Élections : " + filler + "élections", ["élection"])
+    assert lead.startswith("<mark>Élections</mark>")
+
+
+def test_snippet_marks_inflected_forms_and_only_them() -> None:
+    snippet = make_snippet("Les économies régionales et la politique économique.", ["économie"])
+    assert snippet.count("<mark>") == 2
+    assert "<mark>économies</mark>" in snippet and "<mark>économique</mark>" in snippet
+
+
+def test_sqlite_date_order_is_the_same_by_either_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many matches: newest articles are checked one by one; few: every match is sorted.
+    Both give the same pages, filters and cursors included."""
+    from jarida.storage import search_sqlite
+
+    db = Database.open(f"sqlite:///{tmp_path}/dates.db")
+    db.upgrade()
+    seed(db)
+
+    def pages(q: str, **kw: object) -> list[list[int]]:
+        out, cursor = [], None
+        with db.read() as conn:
+            while True:
+                r = search_ids(conn, q, ArticleFilter(**kw), sort="date",  # type: ignore[arg-type]
+                               limit=1, cursor=cursor)
+                out.append(r.ids)
+                if not (cursor := r.next_cursor):
+                    return out
+
+    queries = [("rabat", {}), ("la", {}), ("la", {"language": "fr"}),
+               ("la", {"since": T0 - timedelta(days=2)}), ("élection", {"section": "Politique"})]
+    sorted_all = [pages(q, **kw) for q, kw in queries]
+    monkeypatch.setattr(search_sqlite, "DATE_WALK_FROM", 1)
+    assert [pages(q, **kw) for q, kw in queries] == sorted_all
+    assert sorted_all[1] == [[1], [4]]  # "la": newest first, one per page
+    db.close()
