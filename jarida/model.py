@@ -135,6 +135,10 @@ class ArticleRecord:
     section: str | None = None
     image_url: str | None = None
     status: ArticleStatus = "ok"
+    # Title and text as SQLite's search index stores them (storage.searchtext.index_text),
+    # computed by the extraction worker; storage uses them only if cleaning left the
+    # record's title, text and language as they are, and recomputes them otherwise.
+    index_forms: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

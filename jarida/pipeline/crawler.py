@@ -73,6 +73,7 @@ class Crawler:
         self.observer = observer or NullObserver()
         self._rng = rng or random.Random()
         self._pool = ExtractorPool(settings.extract_workers)
+        self._sqlite = db.engine.dialect.name == "sqlite"  # workers stem for its index
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
         self._slots = asyncio.Semaphore(settings.crawl_concurrency)
@@ -189,7 +190,8 @@ class Crawler:
         )
         try:
             record = await self._pool.record(
-                RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC))
+                RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC),
+                          index_forms=self._sqlite)
             )
             return record, log
         except EmptyArticle as exc:

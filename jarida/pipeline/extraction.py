@@ -11,7 +11,7 @@ import asyncio
 import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
@@ -37,15 +37,24 @@ class RecordJob:
     feed: Feed
     source: Source
     fetched_at: datetime
+    # SQLite's search index forms of the title and text (storage.searchtext.index_text)
+    index_forms: bool = False
 
 
 def run_record_job(job: RecordJob) -> ArticleRecord:
-    """Decode, extract, clean and fingerprint in the worker: the crawl loop stays light."""
+    """Decode, extract, clean, fingerprint and (for SQLite) stem in the worker: the crawl
+    process, whose one core also runs the event loop and every database write, stays light."""
     from jarida.pipeline.build import build_record
 
     extracted = run_job(job.extract)
-    return build_record(extracted, entry=job.entry, feed=job.feed, source=job.source,
-                        fetched_url=job.extract.url, fetched_at=job.fetched_at)
+    record = build_record(extracted, entry=job.entry, feed=job.feed, source=job.source,
+                          fetched_url=job.extract.url, fetched_at=job.fetched_at)
+    if not job.index_forms:
+        return record
+    from jarida.storage.searchtext import index_text
+
+    forms = (index_text(record.language, record.title), index_text(record.language, record.text))
+    return replace(record, index_forms=forms)
 
 
 def run_job(job: ExtractJob) -> Extracted:
@@ -67,6 +76,20 @@ def run_job(job: ExtractJob) -> Extracted:
     )
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Workers must not inherit the crawl's event loop, sockets or database connections.
+
+    forkserver: a fresh interpreter (not a fork of this process) imports the extraction
+    stack once (jarida.pipeline.warmup) and every worker is forked from it, ready. Where
+    there is no forkserver, each worker is a fresh interpreter (spawn).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["jarida.pipeline.warmup"])
+    return ctx
+
+
 class ExtractorPool:
     """One process per core (`extract_workers`, 0 = all cores); 1 runs in a thread."""
 
@@ -76,9 +99,7 @@ class ExtractorPool:
         if count <= 1:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="jarida-extract")
         else:
-            # spawn: workers must not inherit the event loop, sockets or DB connections.
-            ctx = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(count, mp_context=ctx)
+            self._executor = ProcessPoolExecutor(count, mp_context=_worker_context())
 
     async def extract(self, job: ExtractJob) -> Extracted:
         loop = asyncio.get_running_loop()

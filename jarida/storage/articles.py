@@ -116,7 +116,7 @@ def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[Sa
             new_id = _insert_ignoring_conflict(conn, values)
             if new_id is not None:
                 results.append(SaveResult(new_id, "new"))
-                changes.append(IndexChange(new_id, None, _idx(values)))
+                changes.append(IndexChange(new_id, None, _idx(values), _forms(rec, values)))
                 existing[key] = _Stored(
                     new_id, rec.content_hash, str(values["title"]), str(values["text"]),
                     str(values["status"]), _idx(values)[0],
@@ -133,12 +133,20 @@ def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[Sa
         values.pop("fetched_at")
         values["status"] = "updated" if old.status in ("ok", "updated") else rec.status
         conn.execute(update(articles).where(articles.c.id == old.id).values(**values))
-        changes.append(
-            IndexChange(int(old.id), (old.language, old.title, old.text), _idx(values))
-        )
+        changes.append(IndexChange(int(old.id), (old.language, old.title, old.text),
+                                   _idx(values), _forms(rec, values)))
         results.append(SaveResult(int(old.id), "updated"))
     update_search_index(conn, changes)
     return results
+
+
+def _forms(rec: ArticleRecord, values: dict[str, object]) -> tuple[str, str] | None:
+    """The record's precomputed index forms, if they were computed from what is stored."""
+    if rec.index_forms is None:
+        return None
+    same = (values["title"] == rec.title and values["text"] == rec.text
+            and values["language"] == rec.language)
+    return rec.index_forms if same else None
 
 
 def _idx(values: dict[str, object]) -> tuple[str | None, str, str]:

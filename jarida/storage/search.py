@@ -21,6 +21,8 @@ class IndexChange:
     article_id: int
     old: Indexed | None
     new: Indexed | None
+    # `new` as SQLite's index stores it, when already computed (ArticleRecord.index_forms)
+    new_forms: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

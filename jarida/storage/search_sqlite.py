@@ -58,7 +58,11 @@ def index_row(article_id: int, language: str | None, title: str, body: str) -> d
 
 def apply_changes(conn: Connection, changes: Sequence[IndexChange]) -> None:
     deletes = [index_row(c.article_id, *c.old) for c in changes if c.old is not None]
-    inserts = [index_row(c.article_id, *c.new) for c in changes if c.new is not None]
+    inserts = [
+        {"id": c.article_id, "title": c.new_forms[0], "text": c.new_forms[1]}
+        if c.new_forms else index_row(c.article_id, *c.new)
+        for c in changes if c.new is not None
+    ]
     if deletes:
         conn.execute(_DELETE, deletes)
     if inserts:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from jarida.model import Article
 from jarida.storage.rows import article_from_row
@@ -15,6 +16,59 @@ from jarida.storage.tables import articles, images, sources
 _WITH_SOURCE = select(
     articles, sources.c.slug.label("source_slug"), sources.c.name.label("source_name")
 ).join(sources, sources.c.id == articles.c.source_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """What an article's page shows: the article, its outlet's name and display mode.
+
+    `text` is only read when the page needs it: when `html` is blank (see `article_view`).
+    """
+
+    id: int
+    url: str
+    title: str
+    html: str
+    excerpt: str
+    author: str | None
+    published_at: datetime | None
+    updated_at: datetime
+    language: str | None
+    section: str | None
+    image_url: str | None
+    status: str
+    source_name: str
+    source_mode: str
+    text: str = ""
+
+
+# Built once: executing the same statement object again skips building the query and its
+# SQLAlchemy cache key. The columns are in ArticleView's order; the plain text, as long as
+# the HTML and not shown when there is HTML, is left out.
+_ARTICLE_VIEW = (
+    select(
+        articles.c.id, articles.c.url, articles.c.title, articles.c.html, articles.c.excerpt,
+        articles.c.author, articles.c.published_at, articles.c.updated_at,
+        articles.c.language, articles.c.section, articles.c.image_url, articles.c.status,
+        sources.c.name, sources.c.mode,
+    )
+    .join(sources, sources.c.id == articles.c.source_id)
+    .where(articles.c.id == bindparam("article_id"))
+)
+_ARTICLE_TEXT = select(articles.c.text).where(articles.c.id == bindparam("article_id"))
+
+
+def article_view(conn: Connection, article_id: int) -> ArticleView | None:
+    """One article for its page, with its source, in one query (a second one for the plain
+    text only when the article has no HTML and its source allows more than an excerpt)."""
+    row = conn.execute(_ARTICLE_VIEW, {"article_id": article_id}).first()
+    if row is None:
+        return None
+    view = ArticleView(*cast(tuple[Any, ...], row))  # the columns are in the fields' order
+    if view.source_mode != "excerpt" and not view.html.strip():
+        text = conn.execute(_ARTICLE_TEXT, {"article_id": article_id}).scalar()
+        view = replace(view, text=text or "")
+    return view
 
 
 @dataclass(frozen=True)

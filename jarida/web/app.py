@@ -14,6 +14,7 @@ from starlette.types import Receive, Scope, Send
 
 from jarida.settings import Settings
 from jarida.storage import Database
+from jarida.storage.engine import sqlite_readers
 from jarida.web import api, feed_routes, lists, pages, search_page
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
@@ -41,11 +42,13 @@ class JaridaApp(FastAPI):
     FastAPI's middleware and routing as usual.
     """
 
+    jarida: AppState  # also app.state.jarida; an attribute here is quicker to reach
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] == "http"
             and scope["method"] in ("GET", "HEAD")
-            and await answer_from_cache(self.state.jarida, scope, send)
+            and await answer_from_cache(self.jarida, scope, send)
         ):
             return
         await super().__call__(scope, receive, send)
@@ -90,7 +93,7 @@ def create_app(
         cache=PageCache(cache_size),
         renderer=Renderer(settings),
     )
-    app.state.jarida = state
+    app.state.jarida = app.jarida = state
     app.state.render_error = _render_error
     install_problem_handlers(app)
     app.include_router(api.router)
@@ -106,5 +109,12 @@ def create_app(
 
 
 def _worker_threads(database: Database) -> int:
+    """Threads for page handlers: never more than pooled connections (see lifespan).
+
+    Over SQLite, one per CPU (`sqlite_readers`); over PostgreSQL, whose reads wait on the
+    network, as many as the pool holds.
+    """
+    if database.engine.dialect.name == "sqlite":
+        return sqlite_readers()
     size = getattr(database.engine.pool, "size", None)
     return max(2, int(size())) if callable(size) else 40

@@ -34,6 +34,11 @@ def app_state(request: Request) -> AppState:
     return cast(AppState, request.app.state.jarida)
 
 
+def reads_are_local(state: AppState) -> bool:
+    """True when the database is a SQLite file read in this process (no network wait)."""
+    return state.database.engine.dialect.name == "sqlite"
+
+
 def known_sections(state: AppState, conn: Connection) -> list[str]:
     """The sections of all articles, read once per data version (a scan of every
     article: 0.2 s over a million, on every search page before)."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+import asyncio
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -10,12 +11,22 @@ from babel import Locale, UnknownLocaleError
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
-from jarida.model import Article, Source
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
-from jarida.storage import sources as registry
-from jarida.web.deps import READ_METHODS, absolute, app_state, cached_page, interface
+from jarida.storage.web_queries import ArticleView, article_view
+from jarida.web.caching import conditional_response
+from jarida.web.deps import (
+    PAGE_VARY,
+    READ_METHODS,
+    AppState,
+    app_state,
+    cached_page,
+    interface,
+    page_key,
+    reads_are_local,
+)
 from jarida.web.i18n import COOKIE_NAME, LANGUAGES, Interface
 from jarida.web.problems import problem
 from jarida.web.query import ArticleId
@@ -56,24 +67,27 @@ def home(request: Request) -> Response:
     return cached_page(request, ui, render)
 
 
-def _language_name(code: str | None, ui: Interface) -> str:
+@lru_cache(maxsize=256)
+def _language_name(code: str | None, interface_lang: str) -> str:
+    """An article's language named in the interface language (Babel's data never changes)."""
     if not code:
         return ""
     try:
-        return str(Locale.parse(code).get_display_name(ui.lang) or code)
+        return str(Locale.parse(code).get_display_name(interface_lang) or code)
     except (UnknownLocaleError, ValueError):
         return code
 
 
-def _json_ld(article: Article, page_url: str, image_url: str | None) -> dict[str, object]:
+def _json_ld(article: ArticleView, page_url: str, original: str, image_url: str | None
+             ) -> dict[str, object]:
     """schema.org NewsArticle describing the original, published by its outlet."""
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "url": page_url,
-        "isBasedOn": safe_url(article.url),
-        "mainEntityOfPage": safe_url(article.url),
+        "isBasedOn": original,
+        "mainEntityOfPage": original,
         "publisher": {"@type": "Organization", "name": article.source_name},
         "dateModified": article.updated_at.isoformat(),
     }
@@ -92,52 +106,84 @@ def _json_ld(article: Article, page_url: str, image_url: str | None) -> dict[str
     return data
 
 
-@router.api_route("/articles/{article_id}", methods=READ_METHODS)
-def article_page(request: Request, article_id: ArticleId) -> Response:
-    state, ui = app_state(request), interface(request)
+# HTML from the crawler was sanitised at extraction (jarida.extract.sanitize_html, a stricter
+# allow-list), but storage.articles.save_articles and storage.bulk store whatever HTML they are
+# given, so every render cleans it again with nh3's defaults: one cleaner, built once
+# (nh3.clean sets one up on every call).
+_CLEANER = nh3.Cleaner()
+
+
+def article_response(state: AppState, ui: Interface, request: Request, article_id: int
+                     ) -> Response:
+    """An article's page from the page cache, rendered and cached first when missing, with
+    ETag and 304 handling (what `deps.cached_page` does, with the state given). Raises
+    HTTPException 404 for an unknown or removed article.
+
+    Reached from the routed `article_page` and from the uncached-article shortcut
+    (jarida.web.fastpath.answer_article), which has no application object to find the
+    state on: everything the page needs comes from `state`, `ui` and the request's scope.
+    """
 
     def render() -> bytes:
-        version = state.versions.current().fingerprint
         with state.database.read() as conn:
-            article = store.article_by_id(conn, article_id)
-            source = None
-            if article is not None:
-                source_id = article.source_id
-                # A handful of sources serve every article: read each once per data version.
-                source = cast(Source | None, state.memo.get(
-                    version, ("source", source_id),
-                    lambda: registry.source_by_id(conn, source_id),
-                ))
+            article = article_view(conn, article_id)
         if article is None or article.status == "removed":
             raise HTTPException(404, ui.gettext("This article does not exist."))
-        excerpt_only = source is not None and source.mode == "excerpt"
+        excerpt_only = article.source_mode == "excerpt"
         body_html: Markup | None = None
         paragraphs: list[str] = []
         if excerpt_only:
             paragraphs = [article.excerpt] if article.excerpt else []
         elif article.html.strip():
-            # Stored HTML was sanitised at extraction; cleaning again costs little.
-            body_html = Markup(nh3.clean(article.html))  # noqa: S704
+            body_html = Markup(_CLEANER.clean(article.html))  # noqa: S704
         else:
             paragraphs = [p for p in article.text.split("\n") if p.strip()]
         image_url = safe_url(article.image_url)
         image = image_url if image_url != "#" else None
-        page_url = absolute(request, f"/articles/{article.id}")
+        original = safe_url(article.url)
+        page_url = state.settings.base_url.rstrip("/") + f"/articles/{article.id}"
         return state.renderer.render(
             "article.html",
             request,
             ui,
             article=article,
+            original_url=original,
             attribution=ui.attribution(article.source_name, article.published_at),
             body_html=body_html,
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,
             image_url=image,
-            language_name=_language_name(article.language, ui),
-            json_ld=json_script(_json_ld(article, page_url, image)),
+            language_name=_language_name(article.language, ui.lang),
+            json_ld=json_script(_json_ld(article, page_url, original, image)),
         )
 
-    return cached_page(request, ui, render)
+    version = state.versions.current()
+    item = state.cache.get_or_render(
+        (version.fingerprint, page_key(ui.lang, request.scope)),
+        lambda: (render(), "text/html; charset=utf-8"),
+        vary=PAGE_VARY,
+    )
+    return conditional_response(request, item, version)
+
+
+def _render_article(request: Request, article_id: int) -> Response:
+    return article_response(app_state(request), interface(request), request, article_id)
+
+
+@router.api_route("/articles/{article_id}", methods=READ_METHODS)
+async def article_page(request: Request, article_id: ArticleId) -> Response:
+    """Rendered on the event loop when reads are local (a SQLite file: an indexed read of
+    tens of microseconds, less than the hop to a worker thread and back costs), in a worker
+    thread otherwise (PostgreSQL: a network round trip).
+
+    On the loop, the request first yields once, so that requests which arrived meanwhile are
+    taken in before this one renders: without it, under 50 busy connections to one process,
+    a few connections waited up to a second while the others were served (measured).
+    """
+    if reads_are_local(app_state(request)):
+        await asyncio.sleep(0)
+        return _render_article(request, article_id)
+    return await run_in_threadpool(_render_article, request, article_id)
 
 
 @router.post("/articles/{article_id}/report-image")

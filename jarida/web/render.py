@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -42,8 +43,21 @@ def with_query(request: Request, **changes: str | None) -> str:
     return request.url.path + ("?" + query if query else "")
 
 
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """The site's header and footer in one interface language (templates/_chrome.html)."""
+
+    header_start: Markup
+    header_end: Markup
+    footer: Markup
+
+
 class Renderer:
-    """One Jinja environment per application; pages get the reader's Interface."""
+    """One Jinja environment per application; pages get the reader's Interface.
+
+    The header and footer depend on the interface language alone: they are rendered once
+    per language (`chrome`) and every page reuses them.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -62,6 +76,17 @@ class Renderer:
             languages=LANGUAGES,
             text_direction=text_direction,
         )
+        self._chrome: dict[Interface, Chrome] = {}
+
+    def chrome(self, ui: Interface) -> Chrome:
+        found = self._chrome.get(ui)
+        if found is None:
+            parts: Any = self.env.get_template("_chrome.html").make_module(
+                {"ui": ui, "_": ui.gettext}
+            )
+            found = Chrome(parts.header_start(), parts.header_end(), parts.footer())
+            self._chrome[ui] = found  # a few languages: no bound needed
+        return found
 
     def render(self, name: str, request: Request, ui: Interface, **context: Any) -> bytes:
         here = request.url.path + ("?" + request.url.query if request.url.query else "")
@@ -69,6 +94,7 @@ class Renderer:
             request=request,
             ui=ui,
             _=ui.gettext,
+            chrome=self.chrome(ui),
             here=here,
             next_param=quote(here, safe=""),
             with_query=lambda **kw: with_query(request, **kw),

@@ -179,3 +179,24 @@ def test_permanent_redirect_updates_the_feed_url(
     register(db, web.url("/old.xml"))  # the old address again: still one feed
     with db.read() as conn:
         assert len(registry.all_feeds(conn)) == 1
+
+
+def test_worker_processes_extract_and_stem_for_the_index(web: TestServer, settings: Settings,
+                                                         db: Database) -> None:
+    """The production set-up: extraction in forked worker processes that start warm
+    (forkserver), each sending its record with the search index forms already computed."""
+    from jarida.pipeline.extraction import ExtractorPool
+    from jarida.storage.search import search_ids
+
+    pool = ExtractorPool(2)
+    try:
+        assert pool._executor._mp_context.get_start_method() == "forkserver"  # type: ignore[attr-defined]
+    finally:
+        pool.close()
+    publish(web, 4)
+    register(db, web.url("/feed.xml"))
+    report = crawl(settings.model_copy(update={"extract_workers": 2}), db)
+    assert report.tally("journal").new == 4 and report.tally("journal").failed == 0
+    with db.read() as conn:
+        found = search_ids(conn, "mobilités urbaines", ArticleFilter(), limit=10).ids
+    assert sorted(found) == sorted(a.id for a in all_articles(db))

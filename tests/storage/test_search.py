@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -231,4 +232,44 @@ def test_sqlite_date_order_is_the_same_by_either_walk(
     monkeypatch.setattr(search_sqlite, "DATE_WALK_FROM", 1)
     assert [pages(q, **kw) for q, kw in queries] == sorted_all
     assert sorted_all[1] == [[1], [4]]  # "la": newest first, one per page
+    db.close()
+
+
+def test_precomputed_index_forms_are_used_only_when_they_match_what_is_stored(
+    tmp_path: Path,
+) -> None:
+    """Extraction workers send the index forms with the record; storage trusts them only
+    if cleaning left title, text and language unchanged (else the index would not match
+    the row, and a later update could not delete what was inserted)."""
+    from jarida.storage.searchtext import index_text
+
+    db = Database.open(f"sqlite:///{tmp_path}/forms.db")
+    db.upgrade()
+
+    def record(i: int, title: str, text: str, forms: tuple[str, str]) -> ArticleRecord:
+        return ArticleRecord(
+            source_id=1, feed_id=None, url=f"https://f.example/{i}",
+            canonical_url=f"https://f.example/{i}", title=title, text=text, html="",
+            excerpt="", content_hash=f"f{i}", fetched_at=T0, language="fr", index_forms=forms)
+
+    with db.write() as conn:
+        registry.insert_source(conn, SourceSpec(slug="f", name="F"))
+        title, text = "Les marchés de Fès", "Les commerçants rouvrent leurs boutiques."
+        good = record(1, title, text, (index_text("fr", title), index_text("fr", text)))
+        # a control character is cleaned away: these forms were not made from the stored text
+        dirty = record(2, "Le port\x07 de Safi", "Les pêcheurs reviennent.", ("x", "y"))
+        ids = [r.article_id for r in store.save_articles(conn, [good, dirty])]
+    with db.read() as conn:
+        assert search_ids(conn, "marché boutique", ArticleFilter()).ids == [ids[0]]
+        assert search_ids(conn, "pêcheur", ArticleFilter()).ids == [ids[1]]
+        assert search_ids(conn, "x", ArticleFilter()).ids == []
+    with db.write() as conn:  # updates delete exactly what was inserted
+        store.save_articles(conn, [
+            replace(good, text="Nouvelle saison.", content_hash="g", index_forms=None),
+            replace(dirty, text="Retour au port.", content_hash="d", index_forms=None)])
+    with db.read() as conn:
+        assert search_ids(conn, "boutique", ArticleFilter()).ids == []
+        assert search_ids(conn, "pêcheur", ArticleFilter()).ids == []
+        assert search_ids(conn, "saison", ArticleFilter()).ids == [ids[0]]
+        assert search_ids(conn, "port", ArticleFilter()).ids == [ids[1]]
     db.close()

@@ -3,8 +3,10 @@ indistinguishable from the routed answer, never cross languages and never outliv
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from dataclasses import replace
 from datetime import timedelta
 
@@ -18,9 +20,9 @@ from starlette.types import Scope, Send
 from jarida.storage import Database
 from jarida.storage.web_queries import DataVersion, data_version
 from jarida.web import create_app
-from jarida.web.caching import VersionWatch
+from jarida.web.caching import Rendered, VersionWatch
 from jarida.web.deps import AppState
-from jarida.web.fastpath import CONTENT_SECURITY_POLICY, answer_from_cache
+from jarida.web.fastpath import CONTENT_SECURITY_POLICY, PreparedHeaders, answer_from_cache
 from jarida.web.i18n import COOKIE_NAME
 from tests.web.livesite import live_server
 from tests.web.seeding import T0, Seeded, add_french_article, make_settings
@@ -178,7 +180,7 @@ def test_head_on_both_paths(client: TestClient, spy: FastPathSpy, path: str) -> 
 
 
 def test_head_on_the_live_server_sends_no_body(app: FastAPI, spy: FastPathSpy) -> None:
-    """Through uvicorn, whose HTTP parser would notice a body sent after a HEAD."""
+    """Through the real server, whose HTTP parser would notice a body sent after a HEAD."""
     with live_server(app) as base, httpx.Client(base_url=base) as http:
         routed = http.get("/")
         fast_head = http.head("/")
@@ -391,3 +393,44 @@ def test_background_refresh_never_makes_a_caller_wait(
     while watch.current() == first and time.monotonic() < deadline:
         time.sleep(0.01)
     assert watch.current() != first
+
+
+def _version(fingerprint: str, minutes: int) -> DataVersion:
+    return DataVersion(fingerprint, T0 + timedelta(minutes=minutes))
+
+
+def test_prepared_headers_follow_the_item_and_the_version() -> None:
+    """The memoised header lines of a 200 are those `validate` gives for that very item."""
+    prepared = PreparedHeaders()
+    old = Rendered(b"<p>old</p>", "text/html; charset=utf-8", 'W/"old"')
+    v1 = _version("v1", 0)
+    first = prepared.get("key", old, v1)
+    assert prepared.get("key", old, v1) is first  # built once
+    assert (b"etag", b'W/"old"') in first and (b"content-length", b"10") in first
+    assert (b"last-modified", b"Fri, 20 Nov 2026 09:00:00 GMT") in first
+    # Another item under the same key (a new render), then another version object.
+    new = Rendered(b"<p>newer</p>", "text/html; charset=utf-8", 'W/"new"', vary="Cookie")
+    second = prepared.get("key", new, v1)
+    assert (b"etag", b'W/"new"') in second and (b"content-length", b"12") in second
+    assert (b"vary", b"Cookie") in second
+    third = prepared.get("key", new, _version("v1", 7))
+    assert (b"last-modified", b"Fri, 20 Nov 2026 09:07:00 GMT") in third
+    for raw in (first, second, third):
+        names = [name for name, _ in raw]
+        assert len(names) == len(set(names))
+        assert {b"content-security-policy", b"content-type", b"cache-control"} <= set(names)
+
+
+def test_prepared_headers_keep_no_body_alive_and_stay_bounded() -> None:
+    prepared = PreparedHeaders(max_entries=4)
+    version = _version("v", 0)
+    item = Rendered(b"x" * 100_000, "text/html; charset=utf-8", 'W/"x"')
+    prepared.get("gone", item, version)
+    ref = weakref.ref(item)
+    del item
+    gc.collect()
+    assert ref() is None, "an evicted page's body must not be kept alive by its headers"
+    keep = [Rendered(b"%d" % n, "text/plain", f'W/"{n}"') for n in range(10)]
+    for n, page in enumerate(keep):
+        prepared.get(n, page, version)
+        assert len(prepared) <= 4
