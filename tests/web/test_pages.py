@@ -150,6 +150,7 @@ def test_search_page_highlights_and_filters(client: TestClient) -> None:
     assert [text_of(m) for m in cards[0].cssselect("p.snippet mark")] == ["réforme"]
     none = doc(client, "/search", params={"q": "réforme", "source": "hespress"})
     assert not none.cssselect("li.card")
+    assert text_of(none.cssselect("p.empty")[0]) == "Aucun article ne correspond à cette recherche."
     arabic = doc(client, "/search", params={"q": "البرلمان", "lang": "ar", "sort": "date"})
     assert len(arabic.cssselect("li.card")) == 3
     dated = doc(client, "/search", params={"q": "البرلمان", "since": "2026-11-21"})
