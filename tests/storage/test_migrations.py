@@ -12,16 +12,23 @@ from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
 
 
-def test_upgrade_from_0001_keeps_feeds_and_tracks_moves(tmp_path: Path) -> None:
-    db = Database.open(f"sqlite:///{tmp_path}/old.db")
-    migrate.upgrade(db.engine, "0001")
+def _old_database(path: Path, revision: str, feed_url: str, kind: str) -> Database:
+    """A SQLite database at `revision` holding one source and its feed, as raw rows."""
+    db = Database.open(f"sqlite:///{path}")
+    migrate.upgrade(db.engine, revision)
     with db.write() as conn:
         conn.execute(text(
             "INSERT INTO sources (id, slug, name, languages, mode, verified, created_at)"
             " VALUES (1, 'journal', 'Journal', 'fr', 'excerpt', 0, '2026-01-01')"))
         conn.execute(text(
             "INSERT INTO feeds (id, source_id, url, kind, poll_interval, consecutive_failures,"
-            " status) VALUES (1, 1, 'https://journal.test/', 'homepage', 3600, 0, 'active')"))
+            " status) VALUES (1, 1, :url, :kind, 3600, 0, 'active')"),
+            {"url": feed_url, "kind": kind})
+    return db
+
+
+def test_upgrade_from_0001_keeps_feeds_and_tracks_moves(tmp_path: Path) -> None:
+    db = _old_database(tmp_path / "old.db", "0001", "https://journal.test/", "homepage")
     db.upgrade()
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     with db.write() as conn:
@@ -43,15 +50,8 @@ def test_upgrade_to_0004_reindexes_sqlite_search_with_stems(tmp_path: Path) -> N
     from jarida.storage.filters import ArticleFilter
     from jarida.storage.search import search_ids
 
-    db = Database.open(f"sqlite:///{tmp_path}/old.db")
-    migrate.upgrade(db.engine, "0003")
+    db = _old_database(tmp_path / "old.db", "0003", "https://journal.test/rss", "rss")
     with db.write() as conn:
-        conn.execute(text(
-            "INSERT INTO sources (id, slug, name, languages, mode, verified, created_at)"
-            " VALUES (1, 'journal', 'Journal', 'fr', 'excerpt', 0, '2026-01-01')"))
-        conn.execute(text(
-            "INSERT INTO feeds (id, source_id, url, kind, poll_interval, consecutive_failures,"
-            " status) VALUES (1, 1, 'https://journal.test/rss', 'rss', 3600, 0, 'active')"))
         conn.execute(text(
             "INSERT INTO articles (id, source_id, feed_id, url, canonical_url, title, text,"
             " html, excerpt, content_hash, language, fetched_at, sort_at, updated_at,"

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,25 +17,10 @@ import httpx
 import pytest
 
 from jarida.web import create_app
-from jarida.web.server import EmbeddedServer
+from tests.web.livesite import free_port, port_is_free, served_in_thread
 from tests.web.seeding import Seeded, make_settings
 
 STARTUP_SECONDS = 30.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _port_is_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def _wait_for(url: str, proc: subprocess.Popen[bytes] | None = None) -> None:
@@ -60,20 +43,10 @@ def _embedded(seeded: Seeded) -> Iterator[str]:
     """EmbeddedServer in its own thread and event loop, as `jarida serve` runs it."""
     app = create_app(make_settings(str(seeded.db.engine.url)), seeded.db,
                      background_version=True)
-    port = _free_port()
-    server = EmbeddedServer(app, "127.0.0.1", port)
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),),
-                              daemon=True)
-    thread.start()
-    try:
+    port = free_port()
+    with served_in_thread(app, port):
         _wait_for(f"http://127.0.0.1:{port}/robots.txt")
         yield f"http://127.0.0.1:{port}"
-    finally:
-        loop.call_soon_threadsafe(server.stop)
-        thread.join(timeout=10)
-        assert not thread.is_alive(), "the embedded server did not stop"
-        loop.close()
     # Nothing listens any more. (The port stays bound in this process until it exits:
     # granian's embedded server leaks the socket it binds to check the address.)
     with pytest.raises(ConnectionRefusedError):
@@ -116,7 +89,7 @@ def db_file(seeded_template: tuple[Path, Seeded], tmp_path: Path) -> Path:
 
 def test_run_serves_next_to_the_crawler_and_stops_on_sigterm(db_file: Path) -> None:
     """`jarida run`: crawler and embedded server in one event loop, one SIGTERM stops both."""
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, JARIDA_DATABASE_URL=f"sqlite:///{db_file}")
     env.pop("JARIDA_WEB_WORKERS", None)
     proc = subprocess.Popen(
@@ -134,4 +107,4 @@ def test_run_serves_next_to_the_crawler_and_stops_on_sigterm(db_file: Path) -> N
             proc.wait(10)
     assert proc.returncode == 0, err.decode(errors="replace")
     assert "stopping" in out.decode()
-    assert _port_is_free(port)
+    assert port_is_free(port)

@@ -18,25 +18,11 @@ import httpx
 import psutil
 import pytest
 
+from tests.web.livesite import free_port, port_is_free
 from tests.web.seeding import Seeded
 
 STARTUP_SECONDS = 30.0
 STOP_SECONDS = 10.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _port_is_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 @pytest.fixture
@@ -102,7 +88,7 @@ def _jarida_serve(db_file: Path, port: int, *args: str,
 @contextmanager
 def _serving(db_file: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
     """`jarida serve ARGS` on a free port, once it answers `/`; everything killed after."""
-    port = _free_port()
+    port = free_port()
     proc = _jarida_serve(db_file, port, *args, env=env)
     server = Served(proc, port)
     try:
@@ -172,7 +158,7 @@ def test_two_workers_answer_and_stop_together_on_sigterm(served: Served) -> None
     still = _wait_gone(procs, STOP_SECONDS)
     assert not still, f"still running {STOP_SECONDS} s after SIGTERM: {[p.pid for p in still]}"
     assert served.proc.wait(1) in (0, 128 + signal.SIGTERM)  # not killed, not crashed
-    assert _port_is_free(served.port)
+    assert port_is_free(served.port)
 
 
 def test_worker_exits_when_the_first_process_is_killed(served: Served) -> None:
@@ -183,7 +169,7 @@ def test_worker_exits_when_the_first_process_is_killed(served: Served) -> None:
     served.proc.wait(5)
     still = _wait_gone([worker], STOP_SECONDS)
     assert not still, f"worker {worker.pid} still runs {STOP_SECONDS} s after its parent died"
-    assert _port_is_free(served.port)
+    assert port_is_free(served.port)
 
 
 def test_both_processes_accept_connections(served: Served) -> None:
@@ -209,7 +195,7 @@ def test_ctrl_c_on_the_process_group_stops_everything(served: Served) -> None:
     still = _wait_gone(procs, STOP_SECONDS)
     assert not still, f"still running {STOP_SECONDS} s after Ctrl-C: {[p.pid for p in still]}"
     assert served.proc.wait(1) in (0, 128 + signal.SIGINT)  # 130: the shell's Ctrl-C status
-    assert _port_is_free(served.port)
+    assert port_is_free(served.port)
 
 
 def test_web_workers_setting_is_the_default(db_file: Path) -> None:
