@@ -424,37 +424,30 @@ How this is measured and what the numbers mean:
   `/presse-NNN/archives/k.html`), makes the record the crawler would store from that
   page (plain text, paragraph HTML, excerpt, content hash, each outlet a registered
   source with its sitemap feed) and writes it through `jarida.storage.bulk` (the
-  column values and search text `save_articles` would store, written with one
+  column values and search index text `save_articles` would store, written with one
   executemany per table and batch). Crawling a million pages would measure the crawler,
   which `bench.ingest` does. The million-article search database keeps each article's
   text but not a second, HTML copy of it (searching reads neither).
-- The page cache is per serving process (512 pages each), keyed by data version,
-  interface language, path and query. A cached page is answered before FastAPI's routing
-  (`jarida/web/fastpath.py`), with the same ETag, Cache-Control, Last-Modified, Vary and
-  304 handling as the routed path.
-- Before the changes, every request could wait for the data-version query
-  (`storage.web_queries.data_version`: counts and maxima over whole tables, about 1.3 s
-  on the 100,000-article database and 10 s on the million one, measured on their own),
-  and it ran again every second. It now runs only when the SQLite files changed, in a
-  background thread, with the first one at start-up. The rest of the gain: uvloop and
-  httptools under uvicorn, cached pages sent before FastAPI's middleware and routing, the
-  security headers as a plain ASGI wrapper, templates not re-checked on disk, sources
-  read once per data version, as many worker threads as pooled database connections, and
-  `JARIDA_WEB_WORKERS` processes on one socket.
-- An uncached article page costs about 2 ms of Python in the handler (template about
-  0.7 ms, SQLAlchemy and SQLite about 0.6 ms, the rest HTML cleaning, JSON-LD, ETag)
-  plus about 1 ms in uvicorn and FastAPI: about 300 pages/s per process, with wrk on
-  the same two cores.
-- The generator writes from a few hundred words, so almost every query word occurs in
-  a large share of the articles: the queries here match tens of percent of the
-  database, and ranking by BM25 has to score every match. Searches for rarer words
-  (names, places not in the generator's lists) match far fewer articles and return
-  sooner; these figures are the heavy end. Without filters, SQLite ranks such a query
-  among its newest 1,000 matches (`RELEVANCE_WINDOW` in `storage/search_sqlite.py`:
-  BM25 over 700,000 matches took 1.3–2.8 s on its own); the remaining time is mostly
-  reading a 14 GB file that does not stay in the page cache, and FTS5 prefix terms
-  (long words are searched by prefix, in place of a stemmer). The search page's list of
-  sections is read once per data version.
+- The server is granian (HTTP parsing and writing in Rust, in its own thread; the ASGI
+  application in Python's event loop). The page cache is per serving process (512 pages
+  each), keyed by data version, interface language, path and query; a cached page is
+  answered before FastAPI's routing (`jarida/web/fastpath.py`), with the same ETag,
+  Cache-Control, Last-Modified, Vary and 304 handling as the routed path.
+- One process or two: wrk, nginx and the server share 2 CPUs here. A second serving
+  process adds about 100 MB (its own interpreter, page cache and SQLite connections)
+  and, on these 2 CPUs, more CPU per request (more busy threads than CPUs): the cached
+  page and memory targets are met with one process, the uncached one more easily with
+  two. `JARIDA_WEB_WORKERS` defaults to 1; the other configuration's run is shown
+  beside this one when it was measured.
+- Searching: SQLite's index holds each word's Snowball stem in the article's language,
+  and a reader's word is looked up under its stem in every language (no prefix
+  queries). Relevance ranks the newest 1,000 matches by the query words their headline
+  holds, each weighted by its rarity among those headlines, then newest first
+  (`storage/search_sqlite.py`); FTS5's bm25() would first count every article holding
+  each word, a full posting-list scan per common word. The generator writes from a few
+  hundred words, so most queries here match tens of percent of the million articles:
+  this is the heavy end. Snippets are built from the first 3,000 characters when they
+  hold a match.
 """
 
 
@@ -464,13 +457,13 @@ def _comparison(r: dict[str, Any]) -> list[str]:
     head = " | ".join(f"{x.get('label') or 'this run'} ({x['time']}"
                       + (", pre-change code" if x.get("jarida_root") not in (None, str(ROOT))
                          else "") + ")" for x in runs)
-    lines = ["", "Before and after the serving changes (requests/s, p99 ms in brackets; "
-             "separate runs minutes apart, each with its own nginx run as the yardstick). "
-             "A run served from another folder than this checkout is the code before the "
-             "changes, run from a copy of the tree with the serving files of the last "
-             "commit (uvicorn already had httptools there, as it was installed for this "
-             "work, but ran on asyncio's own event loop):", "",
+    lines = ["", "Other runs beside this one (requests/s, p99 ms in brackets; separate runs "
+             "minutes apart, each with its own nginx run as the yardstick; the label says "
+             "what differs, and a run from another folder than this checkout is older "
+             "code):", "",
              f"| run | {head} |", "|---" * (len(runs) + 1) + "|"]
+    lines.append("| serving processes | " + " | ".join(
+        str(x["memory_article_server"]["processes"]) for x in runs) + " |")
     for key, name in (("nginx_static", "nginx static"), ("jarida_cached", "cached page"),
                       ("jarida_uncached", "uncached pages")):
         cells = " | ".join(f"{x[key]['rps']:,.0f} ({x[key]['p99_ms']:.0f})" for x in runs)
