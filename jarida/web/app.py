@@ -38,8 +38,11 @@ class JaridaApp(FastAPI):
     """FastAPI, with already rendered pages answered before anything else runs.
 
     A GET or HEAD of a page that is in the page cache for the current data version is
-    sent from `answer_from_cache` (jarida.web.fastpath); every other request goes through
-    FastAPI's middleware and routing as usual.
+    sent from `answer_from_cache` (jarida.web.fastpath); over SQLite, an article page that
+    is not cached yet is rendered there too (`fastpath.answer_article`, which hands back
+    anything it could not answer exactly as the routed page would: unknown or removed
+    ids, odd paths, errors). Every other request goes through FastAPI's middleware and
+    routing as usual.
     """
 
     jarida: AppState  # also app.state.jarida; an attribute here is quicker to reach

@@ -198,7 +198,7 @@ async def answer_article(state: AppState, scope: Scope, send: Send, lang: str) -
     ui = Interface(lang=lang, timezone=state.settings.timezone)
     try:
         response = article_response(state, ui, Request(scope), number)
-    except Exception:  # noqa: BLE001 - the routed path answers it (404 page, 500...)
+    except Exception:  # the routed path answers it: its 404 page, its 500...
         return False
     await response(scope, _no_body, with_security_headers(send))
     return True

@@ -91,7 +91,7 @@ class Interface:
         return text % values if values else text
 
     def _local(self, when: datetime) -> datetime:
-        return when.astimezone(zoneinfo.ZoneInfo(self.timezone))
+        return when.astimezone(_zone(self.timezone))
 
     def long_date(self, when: datetime | None) -> str:
         return format_date(self._local(when), "long", locale=self.lang) if when else ""
@@ -107,16 +107,33 @@ class Interface:
 
     def numeric_date(self, when: datetime) -> str:
         """The house attribution format, JJ - MM - AAAA, in the site's time zone."""
-        return self._local(when).strftime("%d - %m - %Y")
+        local = self._local(when)
+        # strftime("%d - %m - %Y"), built directly (a third of the time); %Y does not pad.
+        return f"{local.day:02d} - {local.month:02d} - {local.year}"
 
     def attribution(self, source_name: str, when: datetime | None) -> Markup:
-        """'Publié dans <Source> le <date>' in the interface language, escaped."""
-        source = Markup('<cite class="source-name">%s</cite>') % source_name
+        """'Publié dans <Source> le <date>' in the interface language, escaped.
+
+        The two parts are escaped here and the translated sentence once per language
+        (`_attribution_sentences`); placing the parts into it needs no escaping.
+        """
+        without_date, with_date = _attribution_sentences(self.lang)
+        source = f'<cite class="source-name">{escape(source_name)}</cite>'
         if when is None:
-            return escape(self.gettext("Published in %(source)s")) % {"source": source}
-        date = Markup('<time datetime="%s" dir="ltr">%s</time>') % (
-            when.isoformat(),
-            self.numeric_date(when),
-        )
-        template = escape(self.gettext("Published in %(source)s on %(date)s"))
-        return template % {"source": source, "date": date}
+            return Markup(without_date % {"source": source})  # noqa: S704 - escaped above
+        date = (f'<time datetime="{escape(when.isoformat())}" dir="ltr">'
+                f"{escape(self.numeric_date(when))}</time>")
+        return Markup(with_date % {"source": source, "date": date})  # noqa: S704
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def _attribution_sentences(lang: str) -> tuple[str, str]:
+    """The attribution sentences of one language, translated and escaped (as plain str)."""
+    ui_text = translations(lang).gettext
+    return (str(escape(ui_text("Published in %(source)s"))),
+            str(escape(ui_text("Published in %(source)s on %(date)s"))))

@@ -52,7 +52,7 @@ def _routed(seeded: Seeded, monkeypatch: pytest.MonkeyPatch, method: str, path: 
     with monkeypatch.context() as patch:
         patch.setattr(fastpath, "answer_article", never)
         with _new_client(seeded) as client:
-            return client.request(method, path, headers=headers)
+            return client.request(method, path, headers=headers, follow_redirects=False)
 
 
 def _same(a: httpx.Response, b: httpx.Response) -> None:
@@ -138,7 +138,8 @@ def test_everything_else_is_left_to_routing(
         again = client.request(method, path, headers=headers, follow_redirects=False)
     assert answers and not any(answered for _, answered in answers)
     assert fast.status_code in (404, 422, 307) or path == "/articles/007"  # routed: article 7
-    _same(fast, again)
+    if fast.status_code != 200:  # nothing cached: asked again, the same answer
+        _same(fast, again)
     _same(fast, _routed(seeded, monkeypatch, method, path, headers))
 
 
@@ -165,7 +166,8 @@ def test_the_rendered_page_fills_the_cache(seeded: Seeded, answers: Answers) -> 
         second = client.get(path, headers={"accept-language": "ar"})
     assert answers == [(path, True)]  # the second never reached the shortcut: a cache hit
     assert state.cache.hits == hits + 1
-    _same(first, second)
+    assert first.content == second.content  # the cached path orders its headers its own way:
+    assert sorted(first.headers.multi_items()) == sorted(second.headers.multi_items())
 
 
 def test_postgres_keeps_the_routed_worker_thread(seeded: Seeded, answers: Answers,
