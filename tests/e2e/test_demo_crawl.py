@@ -4,36 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from rich.console import Console
 
-from jarida.demo import DemoWeb
-from jarida.pipeline.demo_run import crawl_demo, demo_settings
-from jarida.settings import Settings
-from jarida.storage import Database
+from jarida.pipeline.demo_run import crawl_demo
 from jarida.web import create_app
-
-
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoWeb, Database,
-                                                                          Settings, Any]]:
-    tmp: Path = tmp_path_factory.mktemp("demo")
-    base = Settings(database_url=f"sqlite:///{tmp}/demo.db", extract_workers=1)
-    settings = demo_settings(base, explicit_database=True)
-    web = DemoWeb(seed=7, drip_delay=0.01)
-    web.start()
-    db = Database.open(settings.database_url)
-    db.upgrade()
-    console = Console(quiet=True)
-    report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
-    yield web, db, settings, report
-    db.close()
-    web.stop()
 
 
 def _all_items(client: TestClient, **params: str) -> list[dict[str, Any]]:

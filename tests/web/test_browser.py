@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,24 +11,13 @@ import pytest
 
 from jarida.storage import Database
 from jarida.web import create_app
+from tests.browsing import BROWSER_MARKS, only_loopback
 from tests.web.livesite import live_server
 from tests.web.seeding import Seeded, make_settings
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
-pytestmark = [
-    pytest.mark.browser,
-    # CI sets JARIDA_REQUIRE_BROWSER=1 so that a missing browser fails instead of skipping.
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("JARIDA_REQUIRE_BROWSER"),
-        reason="needs Debian's chromium at /usr/bin/chromium",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -46,31 +34,13 @@ def site(
     db.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-def _offline(route: Any) -> None:
-    """Only the local test server may be reached: outlet images and the like are refused."""
-    if route.request.url.startswith("http://127.0.0.1:"):
-        route.continue_()
-    else:
-        route.abort()
-
-
 @pytest.fixture
 def page(browser: Any, site: tuple[str, Seeded]) -> Iterator[Any]:
     context = browser.new_context(
         base_url=site[0], viewport={"width": 1280, "height": 900}, locale="fr-FR",
         reduced_motion="no-preference",
     )
-    context.route("**/*", _offline)
+    context.route("**/*", only_loopback)
     tab = context.new_page()
     yield tab
     context.close()
@@ -93,7 +63,7 @@ def test_ticker_scrolls_and_pauses(page: Any) -> None:
 
 def test_reduced_motion_stops_the_ticker(browser: Any, site: tuple[str, Seeded]) -> None:
     context = browser.new_context(base_url=site[0], locale="fr-FR", reduced_motion="reduce")
-    context.route("**/*", _offline)
+    context.route("**/*", only_loopback)
     tab = context.new_page()
     tab.goto("/")
     track = tab.locator(".ticker-track")
