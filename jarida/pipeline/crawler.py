@@ -55,6 +55,9 @@ def _log_entry(
     )
 
 
+# Fetched pages waiting for extraction, per fetch slot (crawl_concurrency).
+BACKLOG_PER_SLOT = 4
+
 class Crawler:
     """Use as `async with Crawler(settings, db) as crawler: await crawler.crawl_once()`."""
 
@@ -77,6 +80,10 @@ class Crawler:
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
         self._slots = asyncio.Semaphore(settings.crawl_concurrency)
+        # Pages fetched but not yet extracted, at most this many: fetching outruns the
+        # extraction workers, and without a bound a large sitemap would hold every page
+        # body in memory at once while they catch up.
+        self._backlog = asyncio.Semaphore(BACKLOG_PER_SLOT * settings.crawl_concurrency)
         self._in_flight: set[str] = set()
 
     async def __aenter__(self) -> Crawler:
@@ -173,6 +180,12 @@ class Crawler:
         if key in self._in_flight:  # listed by two feeds in this crawl
             return None, None
         self._in_flight.add(key)
+        async with self._backlog:
+            return await self._fetch_and_extract(feed, source, entry, report)
+
+    async def _fetch_and_extract(
+        self, feed: Feed, source: Source, entry: Entry, report: CrawlReport
+    ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
         async with self._slots:
             page = await self.fetcher.fetch(entry.url)
         report.pages_fetched += 1

@@ -6,6 +6,8 @@ import asyncio
 from datetime import timedelta
 from email.utils import format_datetime
 
+import pytest
+
 from jarida.model import FeedSpec, SourceSpec
 from jarida.pipeline.crawler import Crawler
 from jarida.pipeline.report import CrawlReport
@@ -200,3 +202,39 @@ def test_worker_processes_extract_and_stem_for_the_index(web: TestServer, settin
     with db.read() as conn:
         found = search_ids(conn, "mobilités urbaines", ArticleFilter(), limit=10).ids
     assert sorted(found) == sorted(a.id for a in all_articles(db))
+
+
+def test_fetched_pages_waiting_for_extraction_are_bounded(
+    web: TestServer, settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fetching outruns extraction; the crawl stops fetching ahead once BACKLOG_PER_SLOT
+    pages per fetch slot wait for the extractor, so a large sitemap never holds all its
+    pages in memory. Nothing is lost on the way."""
+    from jarida.pipeline import crawler as crawler_module
+    from jarida.pipeline.extraction import ExtractorPool
+
+    bound = 2 * 3  # BACKLOG_PER_SLOT x crawl_concurrency, set below
+    waiting = {"now": 0, "peak": 0}
+    full = asyncio.Event()
+    extract = ExtractorPool.record
+
+    async def slow_record(self: ExtractorPool, job: object) -> object:
+        """Holds every page until `bound` of them wait: without the bound, more would come."""
+        waiting["now"] += 1
+        waiting["peak"] = max(waiting["peak"], waiting["now"])
+        if waiting["now"] >= bound:
+            full.set()
+        try:
+            await asyncio.wait_for(full.wait(), 10)
+            return await extract(self, job)  # type: ignore[arg-type]
+        finally:
+            waiting["now"] -= 1
+
+    monkeypatch.setattr(ExtractorPool, "record", slow_record)
+    monkeypatch.setattr(crawler_module, "BACKLOG_PER_SLOT", 2)
+    publish(web, 30)
+    register(db, web.url("/feed.xml"))
+    report = crawl(settings.model_copy(update={"crawl_concurrency": 3}), db)
+    assert report.tally("journal").new == 30
+    assert len(all_articles(db)) == 30
+    assert waiting["peak"] == bound
