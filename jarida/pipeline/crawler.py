@@ -58,6 +58,7 @@ def _log_entry(
 # Fetched pages waiting for extraction, per fetch slot (crawl_concurrency).
 BACKLOG_PER_SLOT = 4
 
+
 class Crawler:
     """Use as `async with Crawler(settings, db) as crawler: await crawler.crawl_once()`."""
 

@@ -51,10 +51,9 @@ def run_record_job(job: RecordJob) -> ArticleRecord:
                           fetched_url=job.extract.url, fetched_at=job.fetched_at)
     if not job.index_forms:
         return record
-    from jarida.storage.searchtext import index_text
+    from jarida.storage.searchtext import index_pair
 
-    forms = (index_text(record.language, record.title), index_text(record.language, record.text))
-    return replace(record, index_forms=forms)
+    return replace(record, index_forms=index_pair(record.language, record.title, record.text))
 
 
 def run_job(job: ExtractJob) -> Extracted:

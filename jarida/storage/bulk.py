@@ -23,16 +23,16 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, insert, select, text
 
 from jarida.model import ArticleRecord
-from jarida.storage.articles import _values
-from jarida.storage.searchtext import index_text
+from jarida.storage.articles import _idx, _values
+from jarida.storage.search import IndexChange, update_search_index
+from jarida.storage.searchtext import index_pair
 from jarida.storage.tables import articles
 
 
 @dataclass(frozen=True)
 class PreparedRow:
     values: dict[str, object]
-    index_title: str  # as the SQLite search index stores them (searchtext.index_text)
-    index_body: str
+    index_forms: tuple[str, str]  # title and text as SQLite's index stores them
 
 
 def prepare_rows(
@@ -43,9 +43,7 @@ def prepare_rows(
     rows: list[PreparedRow] = []
     for rec in records:
         values = _values(rec, when)
-        lang = str(values["language"]) if values["language"] else None
-        rows.append(PreparedRow(values, index_text(lang, str(values["title"])),
-                                index_text(lang, str(values["text"]))))
+        rows.append(PreparedRow(values, index_pair(*_idx(values))))
     return rows
 
 
@@ -61,27 +59,11 @@ def insert_rows(conn: Connection, rows: Sequence[PreparedRow]) -> list[int]:
     first = int(top or 0) + 1
     ids = list(range(first, first + len(rows)))
     conn.execute(insert(articles), [{"id": i, **r.values} for i, r in zip(ids, rows, strict=True)])
+    update_search_index(conn, [
+        IndexChange(i, None, _idx(r.values), r.index_forms) for i, r in zip(ids, rows, strict=True)
+    ])
     if conn.dialect.name == "postgresql":
-        from jarida.storage.search import IndexChange, update_search_index
-
-        changes = [
-            IndexChange(i, None, (_lang(r), str(r.values["title"]), str(r.values["text"])))
-            for i, r in zip(ids, rows, strict=True)
-        ]
-        update_search_index(conn, changes)
         conn.execute(text("SELECT setval(pg_get_serial_sequence('articles', 'id'), :v)"),
                      {"v": ids[-1]})
-    else:
-        conn.execute(
-            text("INSERT INTO article_fts(rowid, title, text) VALUES (:id, :title, :text)"),
-            [
-                {"id": i, "title": r.index_title, "text": r.index_body}
-                for i, r in zip(ids, rows, strict=True)
-            ],
-        )
     return ids
 
-
-def _lang(row: PreparedRow) -> str | None:
-    lang = row.values["language"]
-    return str(lang) if lang else None

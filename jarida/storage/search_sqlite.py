@@ -4,21 +4,21 @@ Ranking by relevance works on a window: the newest RELEVANCE_WINDOW matches (FTS
 its index newest first and stops there), ordered by how many of the reader's words the
 headline holds, each word weighted by how rare it is among the window's headlines, then
 newest first. FTS5's own bm25() is not used: it counts every document holding each word
-before scoring, which over a million articles costs hundreds of milliseconds for any
-common word, whatever the window. Sorting by date reaches every match.
+before scoring, which over a million articles made the ranking query alone take 98 ms
+(median) to 208 ms (p95), whatever the window. Sorting by date reaches every match.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, column, literal_column, select, table, text
 
 from jarida.storage.filters import ArticleFilter, encode_cursor
 from jarida.storage.search_paging import offset_from, run_page
-from jarida.storage.searchtext import TOKEN, index_forms, index_text, query_terms
+from jarida.storage.searchtext import TOKEN, index_forms, index_pair, query_terms
 from jarida.storage.tables import articles, sources
 
 if TYPE_CHECKING:
@@ -52,8 +52,8 @@ _IN_TITLE = text(
 
 def index_row(article_id: int, language: str | None, title: str, body: str) -> dict[str, Any]:
     """The values of one article's row in the index (the same for insert and delete)."""
-    return {"id": article_id, "title": index_text(language, title),
-            "text": index_text(language, body)}
+    indexed_title, indexed_text = index_pair(language, title, body)
+    return {"id": article_id, "title": indexed_title, "text": indexed_text}
 
 
 def apply_changes(conn: Connection, changes: Sequence[IndexChange]) -> None:
@@ -141,7 +141,7 @@ def rank_window(conn: Connection, window: list[int], groups: list[str], match: s
     if len(window) < 2:
         return window
     members = set(window)
-    lo, hi = min(window), max(window)
+    lo, hi = window[-1], window[0]  # newest first
     score = dict.fromkeys(window, 0.0)
     for group in groups:
         # ANDed with the whole query, FTS5 walks the rarest word's list and skips ahead

@@ -54,6 +54,11 @@ def index_text(language: str | None, text: str) -> str:
     return " ".join(stemmer.stemWords(words) if stemmer else words)
 
 
+def index_pair(language: str | None, title: str, text: str) -> tuple[str, str]:
+    """An article's title and text as the SQLite index stores them."""
+    return index_text(language, title), index_text(language, text)
+
+
 def index_forms(words: list[str]) -> list[str]:
     """Every form folded words can take in the index: stemmed in each language, and as is."""
     forms = {" ".join(words)}

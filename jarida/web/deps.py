@@ -56,8 +56,9 @@ def interface(request: Request) -> Interface:
     return Interface(lang=lang, timezone=app_state(request).settings.timezone)
 
 
-def absolute(request: Request, path: str) -> str:
-    return app_state(request).settings.base_url.rstrip("/") + path
+def absolute(request: Request, path: str, state: AppState | None = None) -> str:
+    """`path` on the site's base URL (`state` when the request has no app to find it on)."""
+    return (state or app_state(request)).settings.base_url.rstrip("/") + path
 
 
 PAGE_VARY = "Cookie, Accept-Language"
@@ -78,9 +79,13 @@ def cached(
     *,
     max_age: int = 60,
     vary: str | None = None,
+    state: AppState | None = None,
 ) -> Response:
-    """Serve from the page cache, keyed on the data version, with ETag and 304 handling."""
-    state = app_state(request)
+    """Serve from the page cache, keyed on the data version, with ETag and 304 handling.
+
+    `state` is given where the request has no application to find it on (the shortcuts
+    of jarida.web.fastpath, which run before routing)."""
+    state = state or app_state(request)
     version = state.versions.current()
     item = state.cache.get_or_render(
         (version.fingerprint, key), render, max_age=max_age, vary=vary
@@ -89,7 +94,8 @@ def cached(
 
 
 def cached_page(
-    request: Request, ui: Interface, render: Callable[[], bytes], *, max_age: int = 60
+    request: Request, ui: Interface, render: Callable[[], bytes], *, max_age: int = 60,
+    state: AppState | None = None,
 ) -> Response:
     """An HTML page cached per URL and interface language."""
     key = page_key(ui.lang, request.scope)
@@ -99,4 +105,5 @@ def cached_page(
         lambda: (render(), "text/html; charset=utf-8"),
         max_age=max_age,
         vary=PAGE_VARY,
+        state=state,
     )

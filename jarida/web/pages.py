@@ -16,15 +16,13 @@ from starlette.concurrency import run_in_threadpool
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage.web_queries import ArticleView, article_view
-from jarida.web.caching import conditional_response
 from jarida.web.deps import (
-    PAGE_VARY,
     READ_METHODS,
     AppState,
+    absolute,
     app_state,
     cached_page,
     interface,
-    page_key,
     reads_are_local,
 )
 from jarida.web.i18n import COOKIE_NAME, LANGUAGES, Interface
@@ -116,7 +114,7 @@ _CLEANER = nh3.Cleaner()
 def article_response(state: AppState, ui: Interface, request: Request, article_id: int
                      ) -> Response:
     """An article's page from the page cache, rendered and cached first when missing, with
-    ETag and 304 handling (what `deps.cached_page` does, with the state given). Raises
+    ETag and 304 handling (`deps.cached_page`, with the state given). Raises
     HTTPException 404 for an unknown or removed article.
 
     Reached from the routed `article_page` and from the uncached-article shortcut
@@ -141,7 +139,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         image_url = safe_url(article.image_url)
         image = image_url if image_url != "#" else None
         original = safe_url(article.url)
-        page_url = state.settings.base_url.rstrip("/") + f"/articles/{article.id}"
+        page_url = absolute(request, f"/articles/{article.id}", state)
         return state.renderer.render(
             "article.html",
             request,
@@ -157,13 +155,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             json_ld=json_script(_json_ld(article, page_url, original, image)),
         )
 
-    version = state.versions.current()
-    item = state.cache.get_or_render(
-        (version.fingerprint, page_key(ui.lang, request.scope)),
-        lambda: (render(), "text/html; charset=utf-8"),
-        vary=PAGE_VARY,
-    )
-    return conditional_response(request, item, version)
+    return cached_page(request, ui, render, state=state)
 
 
 def _render_article(request: Request, article_id: int) -> Response:
