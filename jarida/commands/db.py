@@ -34,11 +34,15 @@ def upgrade(ctx: typer.Context) -> None:
 @app.command("reindex")
 def reindex(ctx: typer.Context) -> None:
     """Rebuild the full-text index from the stored articles."""
+    from rich.progress import Progress
+
     from jarida.storage.search import rebuild_search_index
 
     db = app_context(ctx).database()
-    with db.write() as conn:
-        count = rebuild_search_index(conn)
+    with Progress(console=out, transient=True) as bar, db.write() as conn:
+        task = bar.add_task("re-indexing articles", total=None)
+        count = rebuild_search_index(
+            conn, lambda done, total: bar.update(task, completed=done, total=total))
     out.print(f"re-indexed {count} articles")
 
 

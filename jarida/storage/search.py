@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from jarida.storage import search_postgres, search_sqlite
 from jarida.storage.filters import ArticleFilter
+from jarida.storage.tables import articles
 
 # (language, title, text) as stored; None means "not indexed" (before insert, after delete).
 Indexed = tuple[str | None, str, str]
@@ -56,7 +57,14 @@ def search_ids(
     return SearchResult(ids=ids, next_cursor=next_cursor)
 
 
-def rebuild_search_index(conn: Connection) -> int:
-    """Re-index every article (after a change of the search normalisation)."""
+def rebuild_search_index(
+    conn: Connection, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Re-index every article (after a change of the search normalisation); `progress` is
+    told (articles done, articles in all) after every batch."""
     backend = search_postgres if conn.dialect.name == "postgresql" else search_sqlite
-    return int(backend.rebuild(conn))
+    if progress is None:
+        return int(backend.rebuild(conn))
+    total = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+    report = progress
+    return int(backend.rebuild(conn, lambda done: report(done, total)))

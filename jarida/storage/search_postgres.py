@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, func, literal_column, select, text
@@ -83,7 +83,7 @@ def search(
                     cursor=cursor)
 
 
-def rebuild(conn: Connection) -> int:
+def rebuild(conn: Connection, progress: Callable[[int], None] | None = None) -> int:
     count = 0
     last_id = 0
     while True:
@@ -105,3 +105,5 @@ def rebuild(conn: Connection) -> int:
         )
         count += len(rows)
         last_id = rows[-1].id
+        if progress is not None:
+            progress(count)

@@ -157,7 +157,7 @@ def rank_window(conn: Connection, window: list[int], groups: list[str], match: s
     return sorted(window, key=lambda i: (-score[i], -i))
 
 
-def rebuild(conn: Connection) -> int:
+def rebuild(conn: Connection, progress: Callable[[int], None] | None = None) -> int:
     conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('delete-all')"))
     count = 0
     last_id = 0
@@ -173,3 +173,5 @@ def rebuild(conn: Connection) -> int:
         conn.execute(_INSERT, [index_row(r.id, r.language, r.title, r.text) for r in rows])
         count += len(rows)
         last_id = rows[-1].id
+        if progress is not None:
+            progress(count)

@@ -273,3 +273,11 @@ def test_precomputed_index_forms_are_used_only_when_they_match_what_is_stored(
         assert search_ids(conn, "saison", ArticleFilter()).ids == [ids[0]]
         assert search_ids(conn, "port", ArticleFilter()).ids == [ids[1]]
     db.close()
+
+
+def test_rebuild_reports_its_progress(db: Database) -> None:
+    seed(db)
+    seen: list[tuple[int, int]] = []
+    with db.write() as conn:
+        assert rebuild_search_index(conn, lambda done, total: seen.append((done, total))) == 5
+    assert seen == [(len(DOCS), len(DOCS))]

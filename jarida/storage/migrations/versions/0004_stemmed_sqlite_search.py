@@ -11,7 +11,12 @@ Revision ID: 0004
 Revises: 0003
 """
 
+import sys
+
 from alembic import op
+
+# One line on stderr every this many articles: a million take some 13 minutes.
+PROGRESS_EVERY = 50_000
 
 revision = "0004"
 down_revision = "0003"
@@ -21,10 +26,15 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        from jarida.storage.search_sqlite import rebuild
+    if bind.dialect.name != "sqlite":
+        return
+    from jarida.storage.search import rebuild_search_index
 
-        rebuild(bind)
+    def progress(done: int, total: int) -> None:
+        if done % PROGRESS_EVERY == 0 or (done == total and total >= PROGRESS_EVERY):
+            sys.stderr.write(f"rebuilding the search index: {done:,} of {total:,} articles\n")
+
+    rebuild_search_index(bind, progress)
 
 
 def downgrade() -> None:
