@@ -26,6 +26,7 @@ from jarida.dedup import canonical_url
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
+from jarida.pipeline.hooks import StoredArticle, after_store_hooks
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
@@ -34,7 +35,6 @@ from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import articles as article_store
 from jarida.storage import feeds as feed_store
-from jarida.storage import images as image_store
 from jarida.storage import sources as source_store
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
 
@@ -86,6 +86,7 @@ class Crawler:
         # body in memory at once while they catch up.
         self._backlog = asyncio.Semaphore(BACKLOG_PER_SLOT * settings.crawl_concurrency)
         self._in_flight: set[str] = set()
+        self._hooks = after_store_hooks(settings)
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -224,11 +225,10 @@ class Crawler:
 
         def write(conn: Connection) -> list[article_store.SaveResult]:
             saved = article_store.save_articles(conn, records)
-            image_store.ensure_images(
-                conn,
-                [(s.article_id, r.image_url) for s, r in zip(saved, records, strict=True)
-                 if r.image_url],
-            )
+            stored = [StoredArticle(s.article_id, s.outcome, r)
+                      for s, r in zip(saved, records, strict=True)]
+            for hook in self._hooks:
+                hook(conn, stored)
             log_fetches(conn, logs)
             return saved
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gettext
 import io
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -29,16 +31,38 @@ def text_direction(lang: str | None) -> str:
 
 @lru_cache(maxsize=len(LANGUAGES))
 def translations(lang: str) -> gettext.NullTranslations:
-    """Compile the shipped .po catalogue in memory (no build step, no stale .mo)."""
+    """Compile the shipped .po catalogues in memory (no build step, no stale .mo).
+
+    Every `*.po` file of the language's LC_MESSAGES folder is read: `messages.po` holds
+    the reader's site, and each area (admin, moderation, monitoring...) keeps its own
+    catalogue beside it, merged here; a message defined twice keeps its first translation.
+    """
     if lang not in LANGUAGES:
         return gettext.NullTranslations()
-    po = resources.files("jarida.web").joinpath(f"translations/{lang}/LC_MESSAGES/messages.po")
-    if not po.is_file():
+    folder = resources.files("jarida.web").joinpath(f"translations/{lang}/LC_MESSAGES")
+    if not folder.is_dir():
         return gettext.NullTranslations()
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".po")),
+                   key=lambda f: (f.name != "messages.po", f.name))
+    return compile_catalogues(files, lang)
+
+
+def compile_catalogues(files: Iterable[Traversable], lang: str) -> gettext.NullTranslations:
+    """One gettext object from several .po files, the first definition of a message winning."""
+    merged = None
+    for po in files:
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        if merged is None:
+            merged = catalog
+            continue
+        for message in catalog:
+            if message.id and message.id not in merged:
+                merged[message.id] = message
+    if merged is None:
+        return gettext.NullTranslations()
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)
+    write_mo(buffer, merged)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
 

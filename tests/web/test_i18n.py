@@ -7,11 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
-from jarida.web.i18n import Interface, negotiate_language, translations
+from jarida.web.i18n import Interface, compile_catalogues, negotiate_language, translations
 from tests.web.seeding import Seeded
 
 WEB = Path(__file__).resolve().parents[2] / "jarida" / "web"
@@ -72,15 +73,30 @@ def _msgids_in_use() -> set[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "es", "en"])
 def test_every_interface_message_is_in_the_catalogue(lang: str) -> None:
-    po = WEB / "translations" / lang / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as handle:
-        catalogue = read_po(handle)
+    catalogue = Catalog()
+    for po in sorted((WEB / "translations" / lang / "LC_MESSAGES").glob("*.po")):
+        with po.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.id not in catalogue:
+                    catalogue[message.id] = message
     used = _msgids_in_use()
     assert len(used) > 30
     assert not sorted(m for m in used if m not in catalogue)
     if lang != "en":  # English msgids are their own translation
         assert not sorted(m for m in used if not catalogue[m].string)
         assert translations(lang).gettext("Skip to content") != "Skip to content"
+
+
+def test_area_catalogues_are_merged_first_definition_winning(tmp_path: Path) -> None:
+    (tmp_path / "messages.po").write_text(
+        'msgid "Home"\nmsgstr "Accueil"\n', encoding="utf-8")
+    (tmp_path / "admin.po").write_text(
+        'msgid "Home"\nmsgstr "Maison"\n\nmsgid "Users"\nmsgstr "Utilisateurs"\n',
+        encoding="utf-8")
+    merged = compile_catalogues([tmp_path / "messages.po", tmp_path / "admin.po"], "fr")
+    assert merged.gettext("Home") == "Accueil"
+    assert merged.gettext("Users") == "Utilisateurs"
+    assert merged.gettext("Absent") == "Absent"
 
 
 def test_cookie_beats_accept_language(client: TestClient, seeded: Seeded) -> None:
