@@ -82,7 +82,7 @@ def test_many_hosts_finish_at_the_politeness_bound() -> None:
 def test_slow_extraction_bounds_pages_in_progress_without_idling_hosts() -> None:
     """With extraction slower than fetching, permits cap the pages held at once; hosts
     still get them in turn (each host's share of the wall time is the same)."""
-    elapsed, starts = _crawl(10, 5, permits=4, extract=3.0)
+    _elapsed, starts = _crawl(10, 5, permits=4, extract=3.0)
     assert all(len(s) == 5 for s in starts.values())
     firsts = sorted(s[0] for s in starts.values())
     assert firsts[-1] < 10.0  # every host began early: no host waited for another's backlog
@@ -95,10 +95,9 @@ def test_fresh_entries_go_before_backlog_and_feeds_first() -> None:
 
     async def job(scheduler: HostScheduler, name: str, priority: Priority,
                   newest: float = 0.0) -> None:
-        async with scheduler.turn("h", priority, newest=newest):
-            async with pacer.slot("h"):
-                order.append(name)
-                await clock.sleep(0.5)  # "busy" still holds the host while the rest queue
+        async with scheduler.turn("h", priority, newest=newest), pacer.slot("h"):
+            order.append(name)
+            await clock.sleep(0.5)  # "busy" still holds the host while the rest queue
 
     async def run() -> None:
         scheduler = HostScheduler(pacer, permits=8)
