@@ -53,7 +53,15 @@ def register(root: typer.Typer) -> None:
                 async with Crawler(app.settings, db, observer=observer) as crawler:
                     return await crawler.crawl_once(source, force=force)
 
-        report = asyncio.run(go())
+        from jarida.storage.failures import StorageUnavailable
+
+        try:
+            report = asyncio.run(go())
+        except StorageUnavailable as exc:
+            typer.echo(f"error: the database failed during the crawl ({exc}); nothing was "
+                       "blamed on the feeds: fix the database or free disk space, then run "
+                       "the crawl again", err=True)
+            raise typer.Exit(1) from None
         if as_json:
             typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         else:
@@ -72,5 +80,6 @@ def register(root: typer.Typer) -> None:
         app = app_context(ctx)
         if serve:
             ensure_port_free(host, port)
-        asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host, port=port,
-                                console=out))
+        status = asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host,
+                                         port=port, console=out))
+        raise typer.Exit(status)

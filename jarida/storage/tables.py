@@ -131,3 +131,20 @@ fetch_log = Table(
     Index(None, "fetched_at"),
     Index(None, "feed_id"),
 )
+
+# One row per crawl pass (0005): health of `jarida run`, `jarida stats`, the admin's status.
+crawl_passes = Table(
+    "crawl_passes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("runner", String(120), nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("error", Text),
+    Column("feeds", Integer, nullable=False, server_default="0"),
+    Column("pages", Integer, nullable=False, server_default="0"),
+    Column("stored", Integer, nullable=False, server_default="0"),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Index("ix_crawl_passes_finished_at", "finished_at"),
+)
