@@ -115,7 +115,7 @@ async def crawl_loop(settings: Settings, db: Database, stop: asyncio.Event,
                             "check the database and the disk, then start Jarida again"
                         ) from exc
                     delay = retry_delay(failures)
-                    log.error("crawl pass failed (%d in a row): %s; retrying in %.0f s",
+                    log.error("crawl pass failed (%d in a row): %s; retrying in %.1f s",
                               failures, cause, delay)
                     await _wait_or_stop(stop, delay)
                     continue

@@ -7,8 +7,10 @@ import signal
 import sqlite3
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import psutil
 import pytest
@@ -19,11 +21,14 @@ from jarida.pipeline.crawler import Crawler
 from jarida.pipeline.runner import CrawlGivingUp, crawl_loop
 from jarida.settings import Settings
 from jarida.storage import Database
+from jarida.storage import feeds as feed_store
 from jarida.storage.crawl_passes import crawl_health
 from jarida.storage.failures import StorageUnavailable
+from tests.pgschema import PG_URL, throwaway_schema
 from tests.pipeline.site import publish
 from tests.pipeline.test_crawl import all_articles, register
 from tests.pipeline.test_kill import _count, _jarida, _setup
+from tests.tcpproxy import TcpProxy
 from tests.webserver import TestServer
 
 
@@ -161,3 +166,44 @@ def test_sigterm_stops_run_within_seconds_and_nothing_is_lost(
     again = _jarida(db_path, "crawl", "--once")
     assert again.wait(120) == 0
     assert _count(db_path) == 80
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set JARIDA_TEST_POSTGRES_URL")
+def test_postgres_connection_cut_for_seconds_then_crawling_resumes(
+    web: TestServer, settings: Settings, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL behind a proxy the test cuts for 4 s during `jarida run`'s loop: the
+    failed passes are logged and retried, and once the connection is back the loop
+    stores what was published meanwhile."""
+    assert PG_URL
+    monkeypatch.setattr(runner, "retry_delay", lambda failures: 0.8)
+    monkeypatch.setattr(runner, "MAX_IDLE_SECONDS", 0.3)
+    monkeypatch.setattr(runner, "RETRY_FIRST_SECONDS", 0.3)
+    parts = urlsplit(PG_URL)
+    with throwaway_schema("cut") as direct, TcpProxy((parts.hostname or "127.0.0.1",
+                                                      parts.port or 5432)) as proxy:
+        schema_url = str(direct.engine.url.render_as_string(hide_password=False))
+        proxied = Database.open(schema_url.replace(f":{parts.port or 5432}/",
+                                                   f":{proxy.port}/"))
+        publish(web, 3)
+        register(direct, web.url("/feed.xml"))
+        counts = {"phase": "first"}
+
+        def done() -> bool:
+            stored = len(all_articles(direct))
+            if counts["phase"] == "first" and stored == 3:
+                counts["phase"] = "cut"
+                proxy.cut()
+                publish(web, 6, etag='"v2"')
+                with direct.write() as conn:
+                    feed_store.make_feeds_due(conn, datetime.now(UTC))
+                threading.Timer(4.0, proxy.restore).start()
+            return stored == 6
+
+        with caplog.at_level("INFO", logger="jarida.crawl"):
+            _loop_until(settings, proxied, done, timeout=90)
+        proxied.close()
+        assert len(all_articles(direct)) == 6
+    assert any("crawl pass failed" in r.getMessage() for r in caplog.records)
