@@ -133,8 +133,12 @@ def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[Sa
         values.pop("fetched_at")
         values["status"] = "updated" if old.status in ("ok", "updated") else rec.status
         conn.execute(update(articles).where(articles.c.id == old.id).values(**values))
-        changes.append(IndexChange(int(old.id), (old.language, old.title, old.text),
-                                   _idx(values), _forms(rec, values)))
+        new = _idx(values)
+        changes.append(IndexChange(int(old.id), (old.language, old.title, old.text), new,
+                                   _forms(rec, values)))
+        # The next record of this article in the batch compares with this version.
+        existing[key] = _Stored(int(old.id), rec.content_hash, new[1], new[2],
+                                str(values["status"]), new[0])
         results.append(SaveResult(int(old.id), "updated"))
     update_search_index(conn, changes)
     return results
