@@ -89,7 +89,9 @@ articles = Table(
     Column("published_at", UTCDateTime),
     Column("fetched_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
-    # published_at when known, else fetched_at: the one key lists sort and paginate on.
+    # The one key lists sort and paginate on: published_at when the article was first
+    # stored, else its first fetch time. Set on insert, never moved by an update (so a
+    # cursor never skips or repeats an article; storage.articles.list_articles).
     Column("sort_at", UTCDateTime, nullable=False),
     Column("language", String(8)),
     Column("section", String(120)),

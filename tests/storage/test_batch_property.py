@@ -12,17 +12,15 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import delete, text
 
-from jarida.model import ArticleRecord, FeedSpec, SourceSpec
+from jarida.model import ArticleRecord
 from jarida.storage import ArticleFilter, Database
 from jarida.storage import articles as store
-from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
 from jarida.storage.searchtext import index_forms, index_text
-from jarida.storage.tables import articles, images, sources
+from tests.storage.fresh import property_settings, two_fresh_sources
 from tests.storage.indexcheck import assert_index_matches_articles
 from tests.storage.test_articles import T0
 
@@ -120,28 +118,12 @@ def _record(rec: Rec, ids: tuple[int, int], fid: tuple[int, int]) -> tuple[Artic
     ), content_hash
 
 
-def _reset(db: Database) -> tuple[tuple[int, int], tuple[int, int]]:
-    with db.write() as conn:
-        conn.execute(delete(images))
-        conn.execute(delete(articles))
-        conn.execute(delete(sources))
-        if db.dialect == "sqlite":
-            conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('delete-all')"))
-        made = []
-        for n in (0, 1):
-            sid = registry.insert_source(conn, SourceSpec(slug=f"s{n}", name=f"S{n}"))
-            made.append((sid, registry.insert_feed(conn, sid, FeedSpec(
-                url=f"https://s{n}.example/feed"))))
-    return (made[0][0], made[1][0]), (made[0][1], made[1][1])
-
-
-@settings(max_examples=40, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@property_settings
 @given(script=steps)
 def test_random_batches_keep_index_and_search_right(
     db: Database, script: list[list[Rec] | RemoveSource]
 ) -> None:
-    ids, fids = _reset(db)
+    ids, fids = two_fresh_sources(db)
     model = Model()
     for step in script:
         if isinstance(step, RemoveSource):
