@@ -133,3 +133,20 @@ fetch_log = Table(
     Index(None, "fetched_at"),
     Index(None, "feed_id"),
 )
+
+# A feed entry whose page failed (not live yet, no article text...): retried on later
+# crawls with back-off even when the feed is unchanged (0005; storage/entry_failures.py).
+entry_failures = Table(
+    "entry_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("first_failed_at", UTCDateTime, nullable=False),
+    Column("last_failed_at", UTCDateTime, nullable=False),
+    Column("next_retry_at", UTCDateTime),  # None: given up after MAX_ENTRY_ATTEMPTS
+    UniqueConstraint("feed_id", "url"),
+    Index(None, "feed_id", "next_retry_at"),
+)
