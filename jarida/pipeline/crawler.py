@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
+import socket
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -35,7 +39,7 @@ from jarida.dedup import canonical_url
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
-from jarida.pipeline.entries import Todo, entries_to_fetch
+from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
 from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
 from jarida.pipeline.hooks import after_store_hooks
 from jarida.pipeline.observer import CrawlObserver, NullObserver
@@ -44,7 +48,7 @@ from jarida.pipeline.report import CrawlReport
 from jarida.pipeline.schedule import failure_delay, next_interval, next_poll_time
 from jarida.pipeline.scheduler import HostScheduler, Priority, SchedulerClosed
 from jarida.settings import Settings
-from jarida.storage import Database
+from jarida.storage import Database, entry_failures, host_leases
 from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
 from jarida.storage.failures import StorageUnavailable, is_storage_failure
@@ -55,6 +59,10 @@ log = logging.getLogger("jarida.crawl")
 
 # Pages being fetched or waiting for extraction, per fetch slot (crawl_concurrency).
 BACKLOG_PER_SLOT = 4
+# A claimed feed (and its host) is free again after this long if its crawler died.
+CLAIM_LEASE_SECONDS = 3600
+# A feed whose host another crawler is crawling is tried again this much later.
+BUSY_HOST_RETRY = timedelta(seconds=30)
 
 
 def _log_entry(
@@ -80,6 +88,24 @@ def _host(url: str) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of one entry: a record to store, a fetch to log, a failure to retry."""
+
+    entry_url: str
+    record: ArticleRecord | None = None
+    log: FetchLogEntry | None = None
+    error: str | None = None
+
+
+def _settle_entries(conn: Connection, feed_id: int, failed: dict[str, str],
+                    stored: list[str]) -> None:
+    now = datetime.now(UTC)
+    for url, error in failed.items():
+        entry_failures.record_entry_failure(conn, feed_id, url, error, now)
+    entry_failures.clear_entry_failures(conn, feed_id, stored)
 
 
 class _Abandoned(Exception):
@@ -111,6 +137,8 @@ class Crawler:
         self._hooks = after_store_hooks(settings)
         self._scheduler: HostScheduler | None = None
         self._stopping = False
+        self._unsettled: set[int] = set()
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:120]
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -160,9 +188,8 @@ class Crawler:
         now = datetime.now(UTC)
         if force:
             await self._db(lambda c: feed_store.make_feeds_due(c, now, source_slug=source))
-        feeds = await self._db(
-            lambda c: feed_store.due_feeds(c, now, source_slug=source), write=False
-        )
+        feeds = await self._db(lambda c: self._claim(c, now, source))
+        self._unsettled = {f.id for f in feeds}
         sources = await self._db(
             lambda c: {s.id: s for s in source_store.all_sources(c)}, write=False
         )
@@ -182,9 +209,38 @@ class Crawler:
             await _all_or_first_storage_failure(tasks)
         finally:
             self._scheduler = None
+            await self._release_unsettled()
         report.seconds = time.monotonic() - started
         report.stopped = self._stopping
         return report
+
+    def _claim(self, conn: Connection, now: datetime, source: str | None) -> list[Feed]:
+        """Claim the due feeds, then lease their hosts; a feed whose host another crawler
+        holds is handed back for a later pass (one crawler per outlet at a time)."""
+        feeds = feed_store.claim_due_feeds(conn, now, lease_seconds=CLAIM_LEASE_SECONDS,
+                                           source_slug=source)
+        held = host_leases.lease_hosts(conn, (_host(f.url) for f in feeds), self._owner,
+                                       now, seconds=CLAIM_LEASE_SECONDS)
+        busy = [f.id for f in feeds if _host(f.url) not in held]
+        if busy:
+            feed_store.release_feed_claims(conn, busy, now + BUSY_HOST_RETRY)
+        return [f for f in feeds if _host(f.url) in held]
+
+    async def _release_unsettled(self) -> None:
+        """Feeds claimed by this pass whose poll did not finish (stop, storage failure) are
+        due again at once rather than at the end of their lease (best effort: the
+        database may be what failed)."""
+        unsettled, self._unsettled = sorted(self._unsettled), set()
+        now = datetime.now(UTC)
+
+        def release(conn: Connection) -> None:
+            feed_store.release_feed_claims(conn, unsettled, now)
+            host_leases.release_hosts(conn, self._owner)
+
+        try:
+            await self._db(release)
+        except StorageUnavailable as exc:
+            log.warning("could not release %d claimed feeds: %s", len(unsettled), exc)
 
     async def _crawl_feed(self, feed: Feed, source: Source, report: CrawlReport) -> None:
         tally = report.tally(source.slug)
@@ -200,8 +256,8 @@ class Crawler:
                 report.fail(source.slug, poll.error or "feed gone (HTTP 410)")
                 return
             now = datetime.now(UTC)
-            todo = await self._db(lambda c: entries_to_fetch(c, feed, poll.entries, now),
-                                  write=False)
+            todo = await self._db(lambda c: entries_to_fetch(c, feed, poll.entries, now)
+                                  + retries_due(c, feed, now), write=False)
             complete = await self._fetch_and_store(feed, source, todo, logs, report)
             if complete:
                 await self._feed_succeeded(feed, poll, new=len(todo))
@@ -221,6 +277,7 @@ class Crawler:
                         self._rng),
                 )
             )
+            self._unsettled.discard(feed.id)
         finally:
             report.feeds_done += 1
             self.observer.feed_done(source.slug)
@@ -239,40 +296,61 @@ class Crawler:
                                logs: list[FetchLogEntry], report: CrawlReport) -> bool:
         """Fetch every entry and store as pages finish, a batch at a time (memory stays
         bounded and a crash keeps everything committed so far). True when every entry
-        was dealt with (stored or failed), False when the stopping pass abandoned some."""
-        records: list[ArticleRecord] = []
+        was dealt with (stored or failed), False when the stopping pass abandoned some.
+        Failed entries are remembered and retried by later passes, feed changed or not."""
+        batch: list[_Outcome] = []
+        failed: dict[str, str] = {}
+        stored: list[str] = []
         abandoned = False
         tasks = [asyncio.create_task(self._article(feed, source, t, report)) for t in todo]
         try:
             for done in asyncio.as_completed(tasks):
                 try:
-                    record, entry_log = await done
+                    outcome = await done
                 except _Abandoned:
                     abandoned = True
                     continue
-                if entry_log is not None:
-                    logs.append(entry_log)
-                if record is not None:
-                    records.append(record)
-                if len(records) >= self.settings.write_batch_size:
-                    await self._store(records, logs, report, source)
-                    records = []
+                if outcome.log is not None:
+                    logs.append(outcome.log)
+                if outcome.error is not None:
+                    failed[outcome.entry_url] = outcome.error
+                if outcome.record is not None:
+                    batch.append(outcome)
+                if len(batch) >= self.settings.write_batch_size:
+                    await self._store_outcomes(batch, logs, report, source, failed, stored)
+                    batch = []
                     logs.clear()
-            await self._store(records, logs, report, source)
+            await self._store_outcomes(batch, logs, report, source, failed, stored)
         finally:
             for task in tasks:
                 task.cancel()
+        if failed or stored:
+            await self._db(lambda c: _settle_entries(c, feed.id, failed, stored))
         return not abandoned
+
+    async def _store_outcomes(self, batch: list[_Outcome], logs: list[FetchLogEntry],
+                              report: CrawlReport, source: Source, failed: dict[str, str],
+                              stored: list[str]) -> None:
+        records = [o.record for o in batch if o.record is not None]
+        refused = await self._store(records, logs, report, source)
+        for outcome in batch:
+            if outcome.record is None:
+                continue
+            if outcome.record.url in refused:
+                failed[outcome.entry_url] = refused[outcome.record.url]
+            elif outcome.error is None:
+                stored.append(outcome.entry_url)
 
     async def _article(
         self, feed: Feed, source: Source, todo: Todo, report: CrawlReport
-    ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
-        """Fetch and extract one entry: the record (None when nothing can be stored) and
-        the fetch log line. Whatever goes wrong here is this article's failure only."""
+    ) -> _Outcome:
+        """Fetch and extract one entry: the record (None when nothing can be stored), the
+        fetch log line, and the entry's failure if any. Whatever goes wrong here is this
+        article's failure only."""
         entry = todo.entry
         key = canonical_url(entry.url)
         if key in self._in_flight:  # listed by two feeds in this crawl
-            return None, None
+            return _Outcome(entry.url)
         self._in_flight.add(key)
         assert self._scheduler is not None
         try:
@@ -292,12 +370,14 @@ class Crawler:
             log.warning("article failed", extra={"source": source.slug, "url": entry.url,
                                                  "error": message})
             report.fail(source.slug, message)
-            return None, None
+            return _Outcome(entry.url, error=message)
 
     async def _extract(
         self, feed: Feed, source: Source, entry: Entry, page: FetchResult, report: CrawlReport
-    ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
+    ) -> _Outcome:
         fetch_log = _log_entry(page, feed.id)
+        # A page that did not answer may be stored from its feed entry, but it is retried.
+        page_error = None if page.ok else f"{entry.url}: {page.error or 'fetch failed'}"
         job = ExtractJob(
             body=page.body if page.ok else b"",
             encoding=page.encoding,
@@ -315,19 +395,20 @@ class Crawler:
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""
             report.fail(source.slug, f"{exc}{detail}")
-            return None, fetch_log
+            return _Outcome(entry.url, log=fetch_log, error=f"{exc}{detail}")
         if record.canonical_url != canonical_url(entry.url):
             if record.canonical_url in self._in_flight:  # two pages, one declared canonical
-                return None, fetch_log
+                return _Outcome(entry.url, log=fetch_log)
             self._in_flight.add(record.canonical_url)
-        return record, fetch_log
+        return _Outcome(entry.url, record=record, log=fetch_log, error=page_error)
 
     async def _store(
         self, records: list[ArticleRecord], logs: list[FetchLogEntry], report: CrawlReport,
         source: Source,
-    ) -> None:
+    ) -> dict[str, str]:
+        """Write a batch; the records refused (by URL) with the reason."""
         if not records and not logs:
-            return
+            return {}
         outcome: BatchOutcome = await self._on_db_thread(
             lambda: store_batch(self.db, list(records), list(logs), self._hooks))
         tally = report.tally(source.slug)
@@ -336,6 +417,7 @@ class Crawler:
         for record, error in outcome.failed:
             report.fail(source.slug, f"{record.url}: not stored: {error}")
         self.observer.articles_stored(sum(1 for s in outcome.saved if s.outcome != "unchanged"))
+        return {record.url: f"not stored: {error}" for record, error in outcome.failed}
 
     async def _feed_succeeded(self, feed: Feed, poll: PollResult, *, new: int) -> None:
         now = datetime.now(UTC)
@@ -347,15 +429,19 @@ class Crawler:
             relocated = moved and feed_store.update_feed_url(conn, feed.id, str(poll.new_url))
             if relocated and poll.new_kind:
                 feed_store.set_feed_kind(conn, feed.id, poll.new_kind)
+            next_at = next_poll_time(now, interval, self._rng)
+            retry = entry_failures.next_entry_retry(conn, feed.id)
+            if retry is not None and retry < next_at:  # a failed entry waits: come back then
+                next_at = max(retry, now)
             feed_store.record_feed_success(
-                conn, feed.id, polled_at=now,
-                next_poll_at=next_poll_time(now, interval, self._rng), poll_interval=interval,
+                conn, feed.id, polled_at=now, next_poll_at=next_at, poll_interval=interval,
                 etag=fetch.etag or feed.etag,
                 last_modified=fetch.last_modified or feed.last_modified,
                 body_hash=fetch.body_hash or feed.body_hash,
             )
 
         await self._db(write)
+        self._unsettled.discard(feed.id)
 
     async def _feed_failed(self, feed: Feed, poll: PollResult, logs: list[FetchLogEntry]) -> None:
         now = datetime.now(UTC)
@@ -374,6 +460,7 @@ class Crawler:
             )
 
         await self._db(write)
+        self._unsettled.discard(feed.id)
 
 
 async def _all_or_first_storage_failure(tasks: list[asyncio.Task[None]]) -> None:

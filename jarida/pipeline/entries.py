@@ -11,6 +11,7 @@ from jarida.dedup import canonical_url
 from jarida.model import Entry, Feed
 from jarida.pipeline.scheduler import Priority
 from jarida.storage import articles as article_store
+from jarida.storage import entry_failures
 
 # A sitemap lists a site's archive; only entries this recent count as fresh news.
 FRESH_FOR = timedelta(days=2)
@@ -56,3 +57,13 @@ def _priority(feed: Feed, entry: Entry, now: datetime, *, update: bool) -> Prior
 def _when(entry: Entry) -> float:
     when = entry.published or entry.updated
     return when.timestamp() if when is not None else 0.0
+
+
+# Failed entries of one feed retried per pass, at most (they wait behind fresh work).
+RETRIES_PER_PASS = 20
+
+
+def retries_due(conn: Connection, feed: Feed, now: datetime) -> list[Todo]:
+    """This feed's failed entries whose retry time has come (storage/entry_failures.py)."""
+    due = entry_failures.entries_due_for_retry(conn, feed.id, now, RETRIES_PER_PASS)
+    return [Todo(Entry(url=f.url, guid=f.url), Priority.BACKLOG, 0.0) for f in due]

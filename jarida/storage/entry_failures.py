@@ -10,17 +10,18 @@ Retries are bounded: after MAX_ENTRY_ATTEMPTS failures an entry is not retried a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.clean import clean_required, clean_text
 from jarida.storage.tables import entry_failures
 
 MAX_ENTRY_ATTEMPTS = 8
-FIRST_RETRY = timedelta(minutes=15)  # then 30 min, 1 h, 2 h... (doubling)
+FIRST_RETRY = timedelta(minutes=15)  # the second retry; then 30 min, 1 h... (doubling)
 LONGEST_RETRY = timedelta(hours=24)
 MAX_ERROR_CHARS = 500
 
@@ -35,10 +36,16 @@ class EntryFailure:
 
 
 def retry_delay(attempts: int) -> timedelta | None:
-    """How long after its `attempts`-th failure an entry is tried again (None: never)."""
+    """How long after its `attempts`-th failure an entry is tried again (None: never).
+
+    The first retry comes with the feed's next poll (a page listed a little before it
+    went live is stored then); later ones back off: 15 min, 30 min, 1 h... up to a day.
+    """
     if attempts >= MAX_ENTRY_ATTEMPTS:
         return None
-    return min(FIRST_RETRY * (1 << max(attempts - 1, 0)), LONGEST_RETRY)
+    if attempts <= 1:
+        return timedelta(0)
+    return min(FIRST_RETRY * (1 << (attempts - 2)), LONGEST_RETRY)
 
 
 def record_entry_failure(
@@ -88,3 +95,19 @@ def clear_entry_failure(conn: Connection, feed_id: int, url: str) -> None:
     """The entry's article is stored: forget its failures."""
     conn.execute(delete(entry_failures).where(
         entry_failures.c.feed_id == feed_id, entry_failures.c.url == clean_required(url)))
+
+
+def clear_entry_failures(conn: Connection, feed_id: int, urls: Sequence[str]) -> None:
+    """Entries whose articles are now stored: forget their failures (one statement)."""
+    cleaned = sorted({clean_required(u) for u in urls})
+    for i in range(0, len(cleaned), 500):
+        conn.execute(delete(entry_failures).where(
+            entry_failures.c.feed_id == feed_id, entry_failures.c.url.in_(cleaned[i:i + 500])))
+
+
+def next_entry_retry(conn: Connection, feed_id: int) -> datetime | None:
+    """When this feed's next failed entry is due for a retry (None: none is)."""
+    return conn.execute(
+        select(func.min(entry_failures.c.next_retry_at))
+        .where(entry_failures.c.feed_id == feed_id, entry_failures.c.next_retry_at.is_not(None))
+    ).scalar()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -180,3 +181,11 @@ def claim_due_feeds(
                for r in conn.execute(select(feeds).where(feeds.c.id.in_(ids)))]
     epoch = datetime.min.replace(tzinfo=now.tzinfo)
     return sorted(claimed, key=lambda f: (f.last_polled_at or epoch, f.id))
+
+
+def release_feed_claims(conn: Connection, feed_ids: Sequence[int], due_at: datetime) -> None:
+    """Give claimed feeds back, due at `due_at`: their pass stopped before it could poll
+    them, or another crawler holds their host."""
+    if feed_ids:
+        conn.execute(update(feeds).where(feeds.c.id.in_(list(feed_ids)))
+                     .values(next_poll_at=due_at))

@@ -167,3 +167,13 @@ entry_failures = Table(
     UniqueConstraint("feed_id", "url"),
     Index(None, "feed_id", "next_retry_at"),
 )
+
+# Which crawler process owns a host for now (0007): two crawlers on one database never
+# fetch from one outlet at once (storage/host_leases.py).
+host_leases = Table(
+    "host_leases",
+    metadata,
+    Column("host", String(255), primary_key=True),
+    Column("owner", String(120), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)

@@ -150,3 +150,25 @@ def test_stop_request_abandons_queued_work_and_keeps_the_feed_for_next_pass(
     again = crawl(settings, db, force=False)  # the next pass finishes the job
     assert again.tally("journal").new == 20 - kept
     assert len(all_articles(db)) == 20
+
+
+def test_a_page_not_live_when_listed_is_stored_by_the_next_crawl(
+    web: TestServer, settings: Settings, db: Database,
+) -> None:
+    """The feed lists /a/3 before it is published (404). The feed does not change, yet
+    the next crawl (not forced) fetches /a/3 again and stores it."""
+    publish(web, 3)
+    web.route("/a/3", "not yet", status=404)
+    register(db, web.url("/feed.xml"))
+    first = crawl(settings, db)
+    assert first.tally("journal").new == 2 and first.tally("journal").failed == 1
+    from tests.pipeline.site import article_page
+
+    web.route("/a/3", article_page(3, "Publié un peu après son annonce"),
+              headers={"Content-Type": "text/html; charset=utf-8"})
+    second = crawl(settings, db, force=False)
+    assert second.tally("journal").new == 1
+    assert web.requests_for("/feed.xml")[-1].headers.get("if-none-match") == '"v1"'
+    assert len(all_articles(db)) == 3
+    third = crawl(settings, db, force=False)  # nothing left to retry: nothing fetched
+    assert third.pages_fetched == 0

@@ -35,11 +35,14 @@ def test_a_failed_entry_is_due_again_later_then_cleared(db: Database) -> None:
     fa, fb = two_feeds(db)
     with db.write() as conn:
         first = record_entry_failure(conn, fa, URL, "HTTP 404", NOW)
-    assert first.attempts == 1 and first.next_retry_at is not None
-    assert first.next_retry_at > NOW
+    assert first.attempts == 1 and first.next_retry_at == NOW  # with the next poll
+    assert due(db, fa, NOW) == [URL]
+    assert due(db, fb, NOW) == []  # scoped to its feed
+    with db.write() as conn:
+        second = record_entry_failure(conn, fa, URL, "HTTP 404", NOW)
+    assert second.next_retry_at is not None and second.next_retry_at > NOW
     assert due(db, fa, NOW) == []
-    assert due(db, fa, first.next_retry_at) == [URL]
-    assert due(db, fb, first.next_retry_at) == []  # scoped to its feed
+    assert due(db, fa, second.next_retry_at) == [URL]
     with db.write() as conn:
         clear_entry_failure(conn, fa, URL)
     assert due(db, fa, NOW + timedelta(days=30)) == []
@@ -59,7 +62,8 @@ def test_back_off_doubles_and_retries_are_bounded(db: Database) -> None:
     assert got.attempts == MAX_ENTRY_ATTEMPTS and got.next_retry_at is None
     assert len(waits) == MAX_ENTRY_ATTEMPTS - 1
     assert all(b >= a for a, b in pairwise(waits))
-    assert waits[1] == 2 * waits[0] and waits[-1] <= timedelta(hours=24)
+    assert waits[0] == timedelta(0)  # the first retry comes with the next poll
+    assert waits[2] == 2 * waits[1] and waits[-1] <= timedelta(hours=24)
     assert due(db, fa, at + timedelta(days=365)) == []  # given up
 
 
