@@ -37,6 +37,7 @@ from jarida.storage import articles as article_store
 from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
+from jarida.websub.link import WebSubLink
 
 _T = TypeVar("_T")
 
@@ -87,6 +88,7 @@ class Crawler:
         self._backlog = asyncio.Semaphore(BACKLOG_PER_SLOT * settings.crawl_concurrency)
         self._in_flight: set[str] = set()
         self._hooks = after_store_hooks(settings)
+        self._websub = WebSubLink(settings, self._db, self.fetcher)  # WebSub (jarida.websub)
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -124,6 +126,7 @@ class Crawler:
         self.observer.feeds_planned(len(feeds))
         self._in_flight.clear()
         await asyncio.gather(*(self._crawl_feed(f, sources[f.source_id], report) for f in feeds))
+        await self._websub.maintain()  # WebSub: subscribe, renew leases, unsubscribe
         report.seconds = time.monotonic() - started
         return report
 
@@ -131,8 +134,10 @@ class Crawler:
         tally = report.tally(source.slug)
         tally.feeds += 1
         try:
-            poll = await poll_feed(
-                self.fetcher, feed, timezone=source.timezone or self.settings.timezone
+            zone = source.timezone or self.settings.timezone
+            # WebSub: pushed bodies waiting for this feed stand in for polling it
+            poll = await self._websub.pushed(feed, zone) or await poll_feed(
+                self.fetcher, feed, timezone=zone
             )
             logs = [_log_entry(poll.fetch, feed.id)]
             logs += [_log_entry(r, feed.id) for r in poll.extra_fetches]
@@ -257,6 +262,7 @@ class Crawler:
             )
 
         await self._db(write)
+        await self._websub.after_poll(feed, poll)  # WebSub: note the hub it names
 
     async def _feed_failed(self, feed: Feed, poll: PollResult, logs: list[FetchLogEntry]) -> None:
         now = datetime.now(UTC)
