@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, insert, select, update
+from sqlalchemy import Connection, Select, and_, delete, insert, or_, select, update
 
 from jarida.storage.clean import clean_text
 from jarida.storage.tables import feeds, websub_inbox, websub_subscriptions
@@ -85,9 +85,12 @@ def note_hub(conn: Connection, feed_id: int, *, hub: str, topic: str, token: str
 
 def subscriptions_due(conn: Connection, now: datetime, *, limit: int = 50
                       ) -> list[Subscription]:
-    """Subscriptions to (re)subscribe or unsubscribe now, soonest first."""
+    """Subscriptions to (re)subscribe or unsubscribe now, soonest first: those due, and
+    those whose feed was just removed or answered 410 (not asked anything since)."""
+    orphaned = and_(websub_subscriptions.c.attempts == 0,
+                    or_(websub_subscriptions.c.feed_id.is_(None), feeds.c.status == "gone"))
     query = (_with_feed_status()
-             .where(websub_subscriptions.c.due_at <= now)
+             .where(or_(websub_subscriptions.c.due_at <= now, orphaned))
              .order_by(websub_subscriptions.c.due_at, websub_subscriptions.c.id).limit(limit))
     return [_subscription(r) for r in conn.execute(query)]
 
