@@ -58,6 +58,10 @@ def _record_new(outcome: Outcome, outlet: Outlet, seen: int, k: int, now: float,
     return outlet.items[first_listed:k]
 
 
+def _dates(times: list[float], dated: bool) -> list[datetime | None]:
+    return [datetime.fromtimestamp(t, UTC) if dated else None for t in times]
+
+
 def simulate_adaptive(outlets: list[Outlet], settings: Settings, day: tuple[float, float],
                       rng: random.Random) -> Outcome:
     outcome = Outcome()
@@ -74,10 +78,10 @@ def simulate_adaptive(outlets: list[Outlet], settings: Settings, day: tuple[floa
             outcome.requests += 1
         k = bisect_right(outlet.items, now)
         new = _record_new(outcome, outlet, seen[i], k, now, day)
+        listed = outlet.items[max(0, k - outlet.window):k]
         seen[i] = k
-        obs = PollObservation(
-            [datetime.fromtimestamp(t, UTC) if outlet.dated else None for t in new],
-            timezone=outlet.zone)
+        obs = PollObservation(_dates(new, outlet.dated), timezone=outlet.zone,
+                              listed=_dates(listed, outlet.dated))
         plan = plan_next_poll(states[i], obs, datetime.fromtimestamp(now, UTC), settings, rng)
         states[i] = plan.state
         heapq.heappush(queue, (plan.next_poll_at.timestamp(), i))

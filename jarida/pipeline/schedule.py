@@ -19,7 +19,7 @@ import json
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from jarida.settings import Settings
@@ -71,6 +71,9 @@ class PollObservation:
     published: list[datetime | None]  # publication time of each new entry (None: unknown)
     timezone: str = "UTC"  # the source's zone: hours of publication are local hours
     pushed: bool = False  # the feed has an active WebSub subscription
+    # Every entry the feed lists, new or not: read only when the feed has no rhythm yet
+    # (first poll, or a feed polled before the rhythm existed), as its recent history.
+    listed: list[datetime | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def _first_look(obs: PollObservation, now: float, zone: ZoneInfo) -> FeedRhythm:
 
     The oldest dated entry opens the window watched, the others are what it brought.
     """
-    times = sorted(t.timestamp() for t in obs.published if t is not None)
+    dates = obs.listed if obs.listed is not None else obs.published
+    times = sorted(t.timestamp() for t in dates if t is not None)
     times = [min(t, now) for t in times if t >= now - HISTORY_CAP]
     rhythm = FeedRhythm(updated=now)
     if len(times) >= 2:
@@ -164,8 +168,9 @@ def plan_next_poll(
 ) -> PollPlan:
     """After a successful poll: the new rhythm, the interval and the next poll time.
 
-    `state` is the feed's stored `schedule_state` (None the first time); `obs` lists the
-    publication times of the entries this poll found new (stored or updated).
+    `state` is the feed's stored `schedule_state` (None the first time); `obs` gives the
+    publication times of the entries this poll found new (stored or updated) and of all
+    the entries the feed lists.
     """
     rhythm = observe(FeedRhythm.from_json(state), obs, now)
     interval = interval_for(rhythm, now, obs.timezone, settings)
@@ -197,7 +202,3 @@ def failure_delay(consecutive_failures: int, settings: Settings) -> int:
 def next_poll_time(now: datetime, interval: int, rng: random.Random) -> datetime:
     """Up to 10 % jitter so feeds of one host do not fall due together forever."""
     return now + timedelta(seconds=interval * (1 + rng.uniform(-0.1, 0.1)))
-
-
-def utc_from_epoch(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)

@@ -47,5 +47,13 @@ class WebSubLink:
             c, feed.id, hub=hub, topic=topic, token=secrets.token_urlsafe(24),
             secret=secrets.token_hex(32), now=now))
 
+    async def is_pushed(self, feed: Feed) -> bool:
+        """For the schedule: a verified, unexpired subscription (polling slows down)."""
+        if not self.enabled:
+            return False
+        now = datetime.now(UTC)
+        pushed: bool = await self._db(lambda c: store.feed_is_pushed(c, feed.id, now))
+        return pushed
+
     async def maintain(self) -> MaintenanceReport:
         return await maintain_subscriptions(self._db, self._fetcher, self._settings)

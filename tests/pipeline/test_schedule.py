@@ -98,3 +98,13 @@ def test_unreadable_state_starts_afresh() -> None:
         assert FeedRhythm.from_json(bad) is None
     plan = plan_next_poll("{broken", PollObservation([], "UTC"), NOON, SETTINGS, random.Random(1))
     assert SETTINGS.poll_min_seconds <= plan.interval <= SETTINGS.poll_max_seconds
+
+
+def test_a_feed_without_rhythm_learns_from_all_it_lists() -> None:
+    """A feed polled before the rhythm existed: nothing new, but its entries' dates tell."""
+    listed = _every(10, 20)
+    learnt = observe(None, PollObservation([], "UTC", listed=listed), NOON)
+    blind = observe(None, PollObservation([], "UTC"), NOON)
+    assert sum(learnt.counts) == 19 and sum(blind.counts) == 0
+    assert interval_for(learnt, NOON, "UTC", SETTINGS) < interval_for(blind, NOON, "UTC",
+                                                                      SETTINGS)

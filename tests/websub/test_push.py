@@ -4,6 +4,9 @@ renewed and unsubscribed; only what we asked for and what is correctly signed co
 from __future__ import annotations
 
 import asyncio
+import http.client
+import socket
+import urllib.parse
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -24,7 +27,7 @@ from jarida.websub.maintenance import MaintenanceReport, maintain_subscriptions
 from tests.pipeline.site import T0, article_page
 from tests.webserver import TestServer
 from tests.websub.conftest import Jarida
-from tests.websub.hub import LocalHub, http
+from tests.websub.hub import LocalHub
 
 
 def feed_xml(web: TestServer, hub_url: str, numbers: list[int]) -> str:
@@ -180,11 +183,20 @@ def test_denied_subscription_falls_back_to_polling(web: TestServer, hub: LocalHu
 def test_oversized_push_is_refused_unread(web: TestServer, hub: LocalHub,
                                           jarida: Jarida) -> None:
     subscribed(web, hub, jarida)
-    status, _ = http("POST", hub.requests[0].callback, b"x" * (3 * 1024 * 1024),
-                     {"Content-Type": "application/rss+xml"})
-    assert status == 413
-    with jarida.db.read() as conn:
-        assert not conn.execute(select(websub_inbox.c.id)).all()
+    callback = urllib.parse.urlsplit(hub.requests[0].callback)
+    # A declared length over the bound: answered before any of the body is sent.
+    with socket.create_connection((callback.hostname, callback.port), timeout=10) as sock:
+        sock.sendall(f"POST {callback.path} HTTP/1.1\r\nHost: x\r\n"
+                     f"Content-Length: {3 * 1024 * 1024}\r\n\r\n".encode())
+        assert sock.recv(100).startswith(b"HTTP/1.1 413")
+    # No declared length (chunked): reading stops at the bound.
+    conn = http.client.HTTPConnection(callback.hostname or "", callback.port, timeout=10)
+    chunks = (b"x" * 16384 for _ in range(2 * 64 + 1))
+    conn.request("POST", callback.path, body=chunks, encode_chunked=True)
+    assert conn.getresponse().status == 413
+    conn.close()
+    with jarida.db.read() as conn_db:
+        assert not conn_db.execute(select(websub_inbox.c.id)).all()
 
 
 def test_private_hub_is_refused_like_any_url(web: TestServer, jarida: Jarida) -> None:
