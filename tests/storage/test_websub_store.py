@@ -72,3 +72,19 @@ def test_inbox_is_bounded_and_taken_once(db: Database) -> None:
         assert bodies[0] == b"<rss>3</rss>" and len(bodies) == store.INBOX_PER_FEED
         assert store.take_inbox(conn, feed_id) == []
         assert due_feeds(conn, NOW)[0].schedule_state == '{"v": 1}'
+
+
+def test_feed_gone_is_unsubscribed_like_a_removed_one(db: Database) -> None:
+    from jarida.storage.feeds import mark_feed_gone
+
+    feed_id = _feed(db)
+    _note(db, feed_id, "https://hub.test/", "t1")
+    with db.write() as conn:
+        sub = store.subscription_by_token(conn, "t1")
+        assert sub is not None
+        store.confirm_subscribed(conn, sub.id, lease_seconds=864000, now=NOW,
+                                 renew_at=NOW + timedelta(days=9))
+        mark_feed_gone(conn, feed_id, error="HTTP 410 Gone", polled_at=NOW)
+    with db.read() as conn:
+        [gone] = store.subscriptions_due(conn, NOW)
+        assert gone.feed_gone and gone.feed_id == feed_id

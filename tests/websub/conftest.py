@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +11,7 @@ import pytest
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.web.app import create_app
-from tests.web.livesite import free_port, served_in_thread
+from tests.web.livesite import free_port, live_server
 from tests.webserver import TestServer
 from tests.websub.hub import LocalHub
 
@@ -51,15 +49,6 @@ def jarida(tmp_path: Path) -> Iterator[Jarida]:
     settings = make_settings(tmp_path, f"http://127.0.0.1:{port}")
     db = Database.open(settings.database_url)
     db.upgrade()
-    with served_in_thread(create_app(settings, db), port):
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-        yield Jarida(settings, db, f"http://127.0.0.1:{port}")
+    with live_server(create_app(settings, db), port) as url:
+        yield Jarida(settings, db, url)
     db.close()
