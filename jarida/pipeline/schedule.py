@@ -111,7 +111,9 @@ def observe(state: FeedRhythm | None, obs: PollObservation, now: datetime) -> Fe
     """The rhythm after a poll that brought `obs.published` as new entries."""
     zone = ZoneInfo(obs.timezone)
     at = now.timestamp()
-    if state is None:
+    dated = sum(1 for t in (obs.listed or obs.published) if t is not None)
+    # No rhythm yet, or none learnt so far (a first poll answered 304): the dates listed.
+    if state is None or (state.watched == 0 and dated >= 2):
         return _first_look(obs, at, zone)
     elapsed = max(0.0, at - state.updated)
     decay = math.exp(-elapsed / TAU)

@@ -108,3 +108,13 @@ def test_a_feed_without_rhythm_learns_from_all_it_lists() -> None:
     assert sum(learnt.counts) == 19 and sum(blind.counts) == 0
     assert interval_for(learnt, NOON, "UTC", SETTINGS) < interval_for(blind, NOON, "UTC",
                                                                       SETTINGS)
+
+
+def test_a_first_poll_answered_not_modified_learns_at_the_next() -> None:
+    empty = observe(None, PollObservation([], "UTC", listed=[]), NOON)
+    later = NOON + timedelta(hours=1)
+    learnt = observe(empty, PollObservation([], "UTC", listed=_every(10, 20, later)), later)
+    assert sum(learnt.counts) == 19
+    # an undated feed learns from how many entries are new, not from a first look
+    undated = observe(empty, PollObservation([None] * 3, "UTC", listed=[None] * 20), later)
+    assert abs(sum(undated.counts) - 3) < 0.01
