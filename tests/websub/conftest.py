@@ -26,8 +26,8 @@ class Jarida:
 def make_settings(tmp_path: Path, public_url: str | None) -> Settings:
     return Settings(
         database_url=f"sqlite:///{tmp_path}/jarida.db", public_url=public_url,
-        private_network_allowlist=["127.0.0.1"], host_delay_seconds=0.0, total_timeout=5.0,
-        connect_timeout=2.0, max_retries=0, retry_max_wait=0.2, extract_workers=1,
+        private_network_allowlist=["127.0.0.1"], host_delay_seconds=0.0, total_timeout=30.0,
+        connect_timeout=10.0, max_retries=0, retry_max_wait=0.2, extract_workers=1,
     )
 
 

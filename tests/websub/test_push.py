@@ -59,7 +59,9 @@ def crawl(settings: Settings, db: Database, *, force: bool = True) -> CrawlRepor
         async with Crawler(settings, db) as crawler:
             return await crawler.crawl_once(force=force)
 
-    return asyncio.run(go())
+    report = asyncio.run(go())
+    assert not any(t.failed for t in report.by_source.values()), report.as_dict()
+    return report
 
 
 def maintain(settings: Settings, db: Database, now: datetime | None = None
@@ -84,12 +86,18 @@ def subscription(db: Database) -> store.Subscription | None:
         return store.subscription_of_feed(conn, 1)
 
 
+def asked_hub(hub: LocalHub, db: Database) -> None:
+    """The crawl pass sent its subscription request (else say why not)."""
+    sub = subscription(db)
+    assert len(hub.requests) == 1, sub
+
+
 def subscribed(web: TestServer, hub: LocalHub, jarida: Jarida) -> None:
     """Crawl the feed (which names the hub) and let the hub verify the subscription."""
     site(web, hub, [1, 2])
     register(jarida.db, web.url("/feed.xml"))
     crawl(jarida.settings, jarida.db)
-    assert len(hub.requests) == 1
+    asked_hub(hub, jarida.db)
     assert hub.verify(hub.requests[0]).confirmed
 
 
@@ -125,6 +133,7 @@ def test_only_requested_intents_are_confirmed(web: TestServer, hub: LocalHub,
     site(web, hub, [1])
     register(jarida.db, web.url("/feed.xml"))
     crawl(jarida.settings, jarida.db)
+    asked_hub(hub, jarida.db)
     asked = hub.requests[0]
     assert not hub.verify(asked, topic=web.url("/other.xml")).confirmed  # another topic
     assert not hub.verify(asked, mode="unsubscribe").confirmed  # we never asked that
@@ -175,6 +184,7 @@ def test_denied_subscription_falls_back_to_polling(web: TestServer, hub: LocalHu
     site(web, hub, [1])
     register(jarida.db, web.url("/feed.xml"))
     crawl(jarida.settings, jarida.db)
+    asked_hub(hub, jarida.db)
     assert hub.deny(hub.requests[0]) == 200
     sub = subscription(jarida.db)
     assert sub is not None and sub.state == "inactive" and sub.pending is None
