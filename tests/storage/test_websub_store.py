@@ -28,15 +28,20 @@ def _note(db: Database, feed_id: int, hub: str, token: str) -> bool:
                               token=token, secret="s" * 64, now=NOW)
 
 
+def _active(db: Database, token: str, lease: timedelta) -> None:
+    with db.write() as conn:
+        sub = store.subscription_by_token(conn, token)
+        assert sub is not None
+        store.confirm_subscribed(conn, sub.id, lease_seconds=int(lease.total_seconds()),
+                                 now=NOW, renew_at=NOW + lease * 0.9)
+
+
 def test_hub_noted_once_and_moved_hub_detaches_the_old(db: Database) -> None:
     feed_id = _feed(db)
     assert _note(db, feed_id, "https://hub.test/", "t1")
     assert not _note(db, feed_id, "https://hub.test/", "t2")  # same hub and topic
-    with db.write() as conn:
-        first = store.subscription_by_token(conn, "t1")
-        assert first is not None
-        store.confirm_subscribed(conn, first.id, lease_seconds=3600, now=NOW,
-                                 renew_at=NOW + timedelta(minutes=54))
+    _active(db, "t1", timedelta(hours=1))
+    with db.read() as conn:
         assert store.feed_is_pushed(conn, feed_id, NOW)
         assert not store.feed_is_pushed(conn, feed_id, NOW + timedelta(hours=2))  # expired
         assert store.subscriptions_due(conn, NOW) == []
@@ -49,11 +54,8 @@ def test_hub_noted_once_and_moved_hub_detaches_the_old(db: Database) -> None:
 def test_removed_feed_leaves_its_subscription_to_unsubscribe(db: Database) -> None:
     feed_id = _feed(db)
     _note(db, feed_id, "https://hub.test/", "t1")
+    _active(db, "t1", timedelta(days=10))
     with db.write() as conn:
-        sub = store.subscription_by_token(conn, "t1")
-        assert sub is not None
-        store.confirm_subscribed(conn, sub.id, lease_seconds=864000, now=NOW,
-                                 renew_at=NOW + timedelta(days=9))
         store.store_push(conn, feed_id, b"<rss/>", "application/rss+xml", NOW)
         source_store.remove_source(conn, "j")
     with db.read() as conn:
@@ -79,11 +81,8 @@ def test_feed_gone_is_unsubscribed_like_a_removed_one(db: Database) -> None:
 
     feed_id = _feed(db)
     _note(db, feed_id, "https://hub.test/", "t1")
+    _active(db, "t1", timedelta(days=10))
     with db.write() as conn:
-        sub = store.subscription_by_token(conn, "t1")
-        assert sub is not None
-        store.confirm_subscribed(conn, sub.id, lease_seconds=864000, now=NOW,
-                                 renew_at=NOW + timedelta(days=9))
         mark_feed_gone(conn, feed_id, error="HTTP 410 Gone", polled_at=NOW)
     with db.read() as conn:
         [gone] = store.subscriptions_due(conn, NOW)

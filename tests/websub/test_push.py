@@ -27,7 +27,7 @@ from jarida.websub.maintenance import MaintenanceReport, maintain_subscriptions
 from tests.pipeline.site import T0, article_page
 from tests.webserver import TestServer
 from tests.websub.conftest import Jarida
-from tests.websub.hub import LocalHub
+from tests.websub.hub import HubRequest, LocalHub
 
 
 def feed_xml(web: TestServer, hub_url: str, numbers: list[int]) -> str:
@@ -86,19 +86,19 @@ def subscription(db: Database) -> store.Subscription | None:
         return store.subscription_of_feed(conn, 1)
 
 
-def asked_hub(hub: LocalHub, db: Database) -> None:
-    """The crawl pass sent its subscription request (else say why not)."""
-    sub = subscription(db)
-    assert len(hub.requests) == 1, sub
+def asked_hub(web: TestServer, hub: LocalHub, jarida: Jarida, numbers: list[int]
+              ) -> HubRequest:
+    """Crawl the feed (which names the hub): the pass sends its subscription request."""
+    site(web, hub, numbers)
+    register(jarida.db, web.url("/feed.xml"))
+    crawl(jarida.settings, jarida.db)
+    assert len(hub.requests) == 1, subscription(jarida.db)  # else say why not
+    return hub.requests[0]
 
 
 def subscribed(web: TestServer, hub: LocalHub, jarida: Jarida) -> None:
-    """Crawl the feed (which names the hub) and let the hub verify the subscription."""
-    site(web, hub, [1, 2])
-    register(jarida.db, web.url("/feed.xml"))
-    crawl(jarida.settings, jarida.db)
-    asked_hub(hub, jarida.db)
-    assert hub.verify(hub.requests[0]).confirmed
+    """A subscription the hub has verified."""
+    assert hub.verify(asked_hub(web, hub, jarida, [1, 2])).confirmed
 
 
 def test_subscribe_verify_and_push(web: TestServer, hub: LocalHub, jarida: Jarida) -> None:
@@ -130,11 +130,7 @@ def test_subscribe_verify_and_push(web: TestServer, hub: LocalHub, jarida: Jarid
 
 def test_only_requested_intents_are_confirmed(web: TestServer, hub: LocalHub,
                                               jarida: Jarida) -> None:
-    site(web, hub, [1])
-    register(jarida.db, web.url("/feed.xml"))
-    crawl(jarida.settings, jarida.db)
-    asked_hub(hub, jarida.db)
-    asked = hub.requests[0]
+    asked = asked_hub(web, hub, jarida, [1])
     assert not hub.verify(asked, topic=web.url("/other.xml")).confirmed  # another topic
     assert not hub.verify(asked, mode="unsubscribe").confirmed  # we never asked that
     unknown = asked.callback.rsplit("/", 1)[0] + "/not-a-token"
@@ -181,11 +177,7 @@ def test_removed_source_is_unsubscribed(web: TestServer, hub: LocalHub, jarida: 
 
 def test_denied_subscription_falls_back_to_polling(web: TestServer, hub: LocalHub,
                                                    jarida: Jarida) -> None:
-    site(web, hub, [1])
-    register(jarida.db, web.url("/feed.xml"))
-    crawl(jarida.settings, jarida.db)
-    asked_hub(hub, jarida.db)
-    assert hub.deny(hub.requests[0]) == 200
+    assert hub.deny(asked_hub(web, hub, jarida, [1])) == 200
     sub = subscription(jarida.db)
     assert sub is not None and sub.state == "inactive" and sub.pending is None
 
