@@ -23,6 +23,7 @@ from jarida.storage import articles as article_store
 from jarida.storage import sources as source_store
 from jarida.storage import websub as store
 from jarida.storage.tables import feeds, websub_inbox, websub_subscriptions
+from jarida.websub.callback import verify_intent
 from jarida.websub.maintenance import MaintenanceReport, maintain_subscriptions
 from tests.pipeline.site import T0, article_page
 from tests.webserver import TestServer
@@ -140,6 +141,10 @@ def test_only_requested_intents_are_confirmed(web: TestServer, hub: LocalHub,
     assert hub.push(asked, feed_xml(web, hub.url, [2]).encode()) == 202
     with jarida.db.read() as conn:
         assert not conn.execute(select(websub_inbox.c.id)).all()
+    token = asked.callback.rsplit("/", 1)[1]
+    oversized = {"hub.mode": "subscribe", "hub.topic": asked.topic, "hub.challenge": "x" * 2000}
+    assert verify_intent(jarida.db, token, oversized, datetime.now(UTC),
+                         jarida.settings).status == 400
     assert hub.verify(asked).confirmed
     assert not hub.verify(asked).confirmed  # a second verification is not pending any more
 
