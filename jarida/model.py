@@ -78,6 +78,7 @@ class Feed:
     consecutive_failures: int
     last_error: str | None
     status: FeedStatus
+    schedule_state: str | None = None  # the adaptive schedule's FeedRhythm, JSON
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, cast
+from urllib.parse import urlsplit
 
 from pydantic import Field, FilePath, ValidationError, field_validator
 from pydantic.fields import FieldInfo
@@ -114,6 +115,23 @@ class Settings(BaseSettings):
     poll_max_seconds: int = Field(
         86400, ge=1, description="Longest interval between two polls of one feed."
     )
+    poll_cost_seconds: float = Field(
+        80.0, gt=0,
+        description="What one feed request is worth in seconds of reader delay: each feed is "
+        "polled every √(2 × this / its expected publication rate) seconds (clamped to "
+        "poll_min_seconds and poll_max_seconds). Larger means fewer requests, later articles.",
+    )
+    public_url: str | None = Field(
+        None,
+        description="Public base URL at which WebSub hubs can reach this Jarida (e.g. "
+        "https://news.example.org); feeds naming a hub are then subscribed to, with the "
+        "callback under /websub/. Unset: no subscriptions, polling only.",
+    )
+    websub_lease_seconds: int = Field(
+        864000, ge=3600,
+        description="Lease asked of WebSub hubs; a subscription is renewed when a tenth of "
+        "its lease (at most a day) is left.",
+    )
     extract_workers: int = Field(
         0, ge=0, description="Processes extracting articles; 0 means one per CPU core."
     )
@@ -159,6 +177,16 @@ class Settings(BaseSettings):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _absolute_http_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            raise ValueError("must be an absolute http(s) URL without a query")
+        return value.rstrip("/")
 
     @field_validator("database_url")
     @classmethod

@@ -12,11 +12,14 @@ import httpx
 from jarida.crawl.chain import build_chain
 from jarida.crawl.clock import Clock, SystemClock
 from jarida.crawl.pacing import HostPacer
-from jarida.crawl.request import FetchRequest
-from jarida.crawl.result import FetchResult
+from jarida.crawl.request import FetchRequest, Step, compose
+from jarida.crawl.result import FetchResult, failure
 from jarida.crawl.ssrf import AddressPolicy, Resolver, SystemResolver
+from jarida.crawl.steps import CheckScheme, GuardAddresses, PaceHost
 from jarida.crawl.transport import VettingTransport
 from jarida.settings import Settings
+
+POST_ANSWER_BYTES = 64 * 1024
 
 
 class Fetcher:
@@ -47,6 +50,7 @@ class Fetcher:
             # No cookie jar: a crawler has no sessions, and a jar would grow without bound.
             cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
         )
+        self._policy, self._resolver = policy, resolver
         self._handle = build_chain(settings, self._client, policy=policy, pacer=self.pacer,
                                    clock=self._clock, resolver=resolver, rng=rng)
 
@@ -64,6 +68,30 @@ class Fetcher:
                                last_modified=last_modified, body_hash=body_hash)
         result = await self._handle(request)
         return replace(result, elapsed=self._clock.monotonic() - started)
+
+    async def post_form(self, url: str, form: dict[str, str]) -> FetchResult:
+        """POST a form (a WebSub hub request) after the same scheme and SSRF checks as a
+        fetch, paced like one; no redirects or retries, and at most 64 KiB of answer read."""
+
+        async def send(request: FetchRequest) -> FetchResult:
+            try:
+                async with self._client.stream("POST", request.url, data=form) as response:
+                    body = b""
+                    async for chunk in response.aiter_bytes():
+                        body += chunk
+                        if len(body) > POST_ANSWER_BYTES:
+                            break
+                    return FetchResult(url=url, final_url=url, status=response.status_code,
+                                       body=body[:POST_ANSWER_BYTES],
+                                       error=None if response.is_success
+                                       else f"HTTP {response.status_code}",
+                                       error_kind=None if response.is_success else "http")
+            except httpx.HTTPError as exc:
+                return failure(url, "network", f"{type(exc).__name__}: {exc}"[:300])
+
+        checks: list[Step] = [CheckScheme(), GuardAddresses(self._policy, self._resolver),
+                              PaceHost(self.pacer)]
+        return await compose(checks, send)(FetchRequest(url=url))
 
     async def aclose(self) -> None:
         await self._client.aclose()

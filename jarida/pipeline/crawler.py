@@ -45,7 +45,12 @@ from jarida.pipeline.hooks import after_store_hooks
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
-from jarida.pipeline.schedule import failure_delay, next_interval, next_poll_time
+from jarida.pipeline.schedule import (
+    PollObservation,
+    failure_delay,
+    next_poll_time,
+    plan_next_poll,
+)
 from jarida.pipeline.scheduler import HostScheduler, Priority, SchedulerClosed
 from jarida.settings import Settings
 from jarida.storage import Database, entry_failures, host_leases
@@ -53,6 +58,8 @@ from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
 from jarida.storage.failures import StorageUnavailable, is_storage_failure
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
+from jarida.storage.schedule_state import save_schedule_state
+from jarida.websub.link import WebSubLink
 
 _T = TypeVar("_T")
 log = logging.getLogger("jarida.crawl")
@@ -139,6 +146,7 @@ class Crawler:
         self._stopping = False
         self._unsettled: set[int] = set()
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:120]
+        self._websub = WebSubLink(settings, self._db, self.fetcher)  # WebSub (jarida.websub)
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -210,6 +218,8 @@ class Crawler:
         finally:
             self._scheduler = None
             await self._release_unsettled()
+        if not self._stopping:
+            await self._websub.maintain()  # WebSub: subscribe, renew leases, unsubscribe
         report.seconds = time.monotonic() - started
         report.stopped = self._stopping
         return report
@@ -260,7 +270,7 @@ class Crawler:
                                   + retries_due(c, feed, now), write=False)
             complete = await self._fetch_and_store(feed, source, todo, logs, report)
             if complete:
-                await self._feed_succeeded(feed, poll, new=len(todo))
+                await self._feed_succeeded(feed, source, poll, todo)
         except StorageUnavailable:
             raise
         except Exception as exc:  # one broken feed never stops the crawl
@@ -284,11 +294,13 @@ class Crawler:
 
     async def _poll(self, feed: Feed, source: Source) -> PollResult | None:
         assert self._scheduler is not None
+        zone = source.timezone or self.settings.timezone
+        pushed = await self._websub.pushed(feed, zone)  # WebSub: a pushed body stands in
+        if pushed is not None:
+            return pushed
         try:
             async with self._scheduler.turn(_host(feed.url), Priority.FEED):
-                return await poll_feed(
-                    self.fetcher, feed, timezone=source.timezone or self.settings.timezone
-                )
+                return await poll_feed(self.fetcher, feed, timezone=zone)
         except SchedulerClosed:
             return None
 
@@ -419,9 +431,16 @@ class Crawler:
         self.observer.articles_stored(sum(1 for s in outcome.saved if s.outcome != "unchanged"))
         return {record.url: f"not stored: {error}" for record, error in outcome.failed}
 
-    async def _feed_succeeded(self, feed: Feed, poll: PollResult, *, new: int) -> None:
+    async def _feed_succeeded(self, feed: Feed, source: Source, poll: PollResult,
+                              todo: list[Todo]) -> None:
         now = datetime.now(UTC)
-        interval = next_interval(feed.poll_interval, new, len(poll.entries), self.settings)
+        zone = source.timezone or self.settings.timezone
+        pushed = await self._websub.is_pushed(feed)
+        plan = plan_next_poll(
+            feed.schedule_state,
+            PollObservation([t.entry.published for t in todo], timezone=zone, pushed=pushed,
+                            listed=[e.published for e in poll.entries]),
+            now, self.settings, self._rng)
         fetch = poll.fetch
 
         def write(conn: Connection) -> None:
@@ -429,12 +448,13 @@ class Crawler:
             relocated = moved and feed_store.update_feed_url(conn, feed.id, str(poll.new_url))
             if relocated and poll.new_kind:
                 feed_store.set_feed_kind(conn, feed.id, poll.new_kind)
-            next_at = next_poll_time(now, interval, self._rng)
+            next_at = plan.next_poll_at
             retry = entry_failures.next_entry_retry(conn, feed.id)
             if retry is not None and retry < next_at:  # a failed entry waits: come back then
                 next_at = max(retry, now)
+            save_schedule_state(conn, feed.id, plan.state)
             feed_store.record_feed_success(
-                conn, feed.id, polled_at=now, next_poll_at=next_at, poll_interval=interval,
+                conn, feed.id, polled_at=now, next_poll_at=next_at, poll_interval=plan.interval,
                 etag=fetch.etag or feed.etag,
                 last_modified=fetch.last_modified or feed.last_modified,
                 body_hash=fetch.body_hash or feed.body_hash,
@@ -442,6 +462,7 @@ class Crawler:
 
         await self._db(write)
         self._unsettled.discard(feed.id)
+        await self._websub.after_poll(feed, poll)  # WebSub: note the hub it names
 
     async def _feed_failed(self, feed: Feed, poll: PollResult, logs: list[FetchLogEntry]) -> None:
         now = datetime.now(UTC)

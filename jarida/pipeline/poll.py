@@ -18,6 +18,7 @@ from jarida.crawl.discovery import (
     links_from_listing,
     parse_feed,
 )
+from jarida.crawl.discovery.hubs import HubLinks, hub_links
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.model import Entry, Feed, FeedKind
@@ -34,6 +35,7 @@ class PollResult:
     new_url: str | None = None  # permanent redirect or autodiscovered feed
     new_kind: FeedKind | None = None
     extra_fetches: list[FetchResult] = field(default_factory=list)
+    hub: HubLinks = field(default_factory=HubLinks)  # WebSub hub and topic it names
 
     @property
     def not_modified(self) -> bool:
@@ -59,14 +61,15 @@ async def poll_feed(fetcher: Fetcher, feed: Feed, *, timezone: str = "UTC") -> P
         if not poll.entries:
             poll.error = "listing page has no article links"
         return poll
-    body, base = result.body, result.final_url
+    body, base, headers = result.body, result.final_url, result.headers
     if detect_kind(body, result.headers.get("content-type")) == "html":
         found = await _autodiscover(fetcher, result, poll)
         if found is None:
             poll.error = f"{feed.url} is a web page that advertises no feed"
             return poll
-        body, base = found.body, found.final_url
+        body, base, headers = found.body, found.final_url, found.headers
     await _read_entries(fetcher, feed, body, base, poll, ZoneInfo(timezone))
+    poll.hub = hub_links(body, base, headers)
     return poll
 
 

@@ -43,6 +43,7 @@ def feed_from_row(row: Any) -> Feed:
         consecutive_failures=m["consecutive_failures"],
         last_error=m["last_error"],
         status=cast(Any, m["status"]),
+        schedule_state=m.get("schedule_state"),
     )
 
 

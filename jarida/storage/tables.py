@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -67,6 +68,8 @@ feeds = Table(
     Column("status", String(10), nullable=False, default="active"),
     # The address first registered, once autodiscovery or a 301/308 moved `url` (0002).
     Column("registered_url", Text),
+    # The feed's publication rhythm for the adaptive schedule, JSON (0008_fresh).
+    Column("schedule_state", Text),
     Index(None, "next_poll_at"),
     Index(None, "source_id"),
     Index("ix_feeds_registered_url", "registered_url"),
@@ -176,4 +179,37 @@ host_leases = Table(
     Column("host", String(255), primary_key=True),
     Column("owner", String(120), nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
+)
+
+# WebSub (0009_fresh): a subscription outlives its feed (feed_id NULL) until unsubscribed.
+websub_subscriptions = Table(
+    "websub_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="SET NULL")),
+    Column("hub", Text, nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("token", String(64), nullable=False, unique=True),  # the callback's path
+    Column("secret", String(64), nullable=False),  # HMAC key of X-Hub-Signature
+    Column("state", String(10), nullable=False, default="inactive"),  # inactive, active
+    Column("pending", String(12)),  # subscribe or unsubscribe: asked, not verified yet
+    Column("lease_seconds", Integer),
+    Column("expires_at", UTCDateTime),
+    Column("due_at", UTCDateTime),  # when maintenance next acts on it
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "feed_id"),
+    Index(None, "due_at"),
+)
+
+websub_inbox = Table(
+    "websub_inbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("content_type", Text),
+    Column("received_at", UTCDateTime, nullable=False),
+    Index(None, "feed_id"),
 )

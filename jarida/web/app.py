@@ -15,7 +15,7 @@ from starlette.types import Receive, Scope, Send
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
-from jarida.web import api, feed_routes, health, lists, pages, search_page
+from jarida.web import api, feed_routes, health, lists, pages, search_page, websub_routes
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
@@ -105,6 +105,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(lists.router)
     app.include_router(search_page.router)
+    app.include_router(websub_routes.router)
     app.mount("/static", StaticFiles(packages=[("jarida.web", "static")]), name="static")
     # Every response gets the security headers (Content-Security-Policy, nosniff,
     # Referrer-Policy); cached pages get them in JaridaApp.__call__.

@@ -47,9 +47,9 @@ def served_in_thread(app: Any, port: int) -> Iterator[threading.Thread]:
 
 
 @contextmanager
-def live_server(app: Any) -> Iterator[str]:
-    """Serve `app` on a free loopback port; yields its base URL, stops on exit."""
-    port = free_port()
+def live_server(app: Any, port: int | None = None) -> Iterator[str]:
+    """Serve `app` on loopback (a free port unless given); yields its base URL."""
+    port = port or free_port()
     with served_in_thread(app, port) as thread:
         deadline = time.monotonic() + 10
         while True:

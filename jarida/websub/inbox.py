@@ -1,0 +1,26 @@
+"""Pushed feed bodies, read like a polled feed: the crawler's "pushed entries for this feed"."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from jarida.crawl.discovery import parse_feed
+from jarida.crawl.result import FetchResult
+from jarida.model import Entry, Feed
+from jarida.pipeline.poll import PollResult
+
+
+def pushed_poll(feed: Feed, bodies: list[bytes], timezone: str) -> PollResult | None:
+    """The entries of the pushed bodies as a poll result, or None when none is usable
+    (the crawler then polls the feed as usual). No request was made: the fetch part
+    carries no status and no validators, so the feed's stored ones are kept."""
+    hint = feed.kind if feed.kind in ("rss", "atom") else None
+    latest: dict[str, Entry] = {}
+    for body in bodies:  # oldest first: a later push of the same entry wins
+        parsed = parse_feed(body, feed.url, kind_hint=hint, default_tz=ZoneInfo(timezone))
+        for entry in parsed.entries:
+            latest[entry.guid or entry.url] = entry
+    if not latest:
+        return None
+    return PollResult(fetch=FetchResult(url=feed.url, final_url=feed.url),
+                      entries=list(latest.values()))
