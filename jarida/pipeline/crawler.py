@@ -97,6 +97,21 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
 
 
+def _dead_here(owner: str) -> bool:
+    """True for a crawler of this machine ("host:pid:nonce") whose process is gone."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 @dataclass(frozen=True)
 class _Outcome:
     """What became of one entry: a record to store, a fetch to log, a failure to retry."""
@@ -145,7 +160,7 @@ class Crawler:
         self._scheduler: HostScheduler | None = None
         self._stopping = False
         self._unsettled: set[int] = set()
-        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:120]
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._websub = WebSubLink(settings, self._db, self.fetcher)  # WebSub (jarida.websub)
 
     async def __aenter__(self) -> Crawler:
@@ -227,8 +242,13 @@ class Crawler:
     def _claim(self, conn: Connection, now: datetime, source: str | None) -> list[Feed]:
         """Claim the due feeds, then lease their hosts; a feed whose host another crawler
         holds is handed back for a later pass (one crawler per outlet at a time)."""
+        dead = sorted(o for o in feed_store.claim_owners(conn) | host_leases.lease_owners(conn)
+                      if _dead_here(o))
+        if dead:  # a crawler of this machine was killed: what it held is free again
+            feed_store.release_claims_of(conn, dead, now)
+            host_leases.release_leases_of(conn, dead)
         feeds = feed_store.claim_due_feeds(conn, now, lease_seconds=CLAIM_LEASE_SECONDS,
-                                           source_slug=source)
+                                           source_slug=source, owner=self._owner)
         held = host_leases.lease_hosts(conn, (_host(f.url) for f in feeds), self._owner,
                                        now, seconds=CLAIM_LEASE_SECONDS)
         busy = [f.id for f in feeds if _host(f.url) not in held]

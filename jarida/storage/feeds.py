@@ -67,6 +67,7 @@ def record_feed_success(
             consecutive_failures=0,
             last_error=None,
             status="active",
+            claimed_by=None,
         )
     )
 
@@ -84,6 +85,7 @@ def mark_feed_failed(
             consecutive_failures=feeds.c.consecutive_failures + 1,
             last_error=clean_text(error),
             status="failing",
+            claimed_by=None,
         )
     )
 
@@ -93,7 +95,8 @@ def mark_feed_gone(conn: Connection, feed_id: int, *, error: str, polled_at: dat
     conn.execute(
         update(feeds)
         .where(feeds.c.id == feed_id)
-        .values(last_polled_at=polled_at, next_poll_at=None, last_error=error, status="gone")
+        .values(last_polled_at=polled_at, next_poll_at=None, last_error=error, status="gone",
+                claimed_by=None)
     )
 
 
@@ -150,8 +153,12 @@ def claim_due_feeds(
     lease_seconds: int,
     source_slug: str | None = None,
     limit: int | None = None,
+    owner: str | None = None,
 ) -> list[Feed]:
     """Due feeds, claimed for this crawler: no other crawler on the database gets them.
+
+    `owner` names the claiming process (`claimed_by`), so that a crawler restarted on
+    the same machine can hand back what a killed one held (`release_claims_of`).
 
     A claim moves `next_poll_at` to now + `lease_seconds` in the caller's write
     transaction (commit it before polling); the poll's `record_feed_success`,
@@ -169,11 +176,12 @@ def claim_due_feeds(
     if conn.dialect.name == "postgresql":
         ids = list(conn.execute(due.with_for_update(skip_locked=True)).scalars())
         if ids:
-            conn.execute(update(feeds).where(feeds.c.id.in_(ids)).values(next_poll_at=until))
+            conn.execute(update(feeds).where(feeds.c.id.in_(ids))
+                         .values(next_poll_at=until, claimed_by=owner))
     else:
         ids = list(conn.execute(
             update(feeds).where(feeds.c.id.in_(due.scalar_subquery()))
-            .values(next_poll_at=until).returning(feeds.c.id)
+            .values(next_poll_at=until, claimed_by=owner).returning(feeds.c.id)
         ).scalars())
     if not ids:
         return []
@@ -188,4 +196,21 @@ def release_feed_claims(conn: Connection, feed_ids: Sequence[int], due_at: datet
     them, or another crawler holds their host."""
     if feed_ids:
         conn.execute(update(feeds).where(feeds.c.id.in_(list(feed_ids)))
-                     .values(next_poll_at=due_at))
+                     .values(next_poll_at=due_at, claimed_by=None))
+
+
+def claim_owners(conn: Connection) -> set[str]:
+    """Every crawler that holds a feed claim now."""
+    return {str(o) for o in conn.execute(
+        select(feeds.c.claimed_by).where(feeds.c.claimed_by.is_not(None)).distinct()
+    ).scalars()}
+
+
+def release_claims_of(conn: Connection, owners: Sequence[str], now: datetime) -> int:
+    """Feeds claimed by crawlers known to be dead are due again now."""
+    if not owners:
+        return 0
+    return int(conn.execute(
+        update(feeds).where(feeds.c.claimed_by.in_(list(owners)))
+        .values(next_poll_at=now, claimed_by=None)
+    ).rowcount or 0)

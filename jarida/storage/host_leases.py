@@ -44,3 +44,11 @@ def release_hosts(conn: Connection, owner: str) -> None:
 def extend_hosts(conn: Connection, owner: str, now: datetime, *, seconds: int) -> None:
     conn.execute(update(host_leases).where(host_leases.c.owner == owner)
                  .values(expires_at=now + timedelta(seconds=seconds)))
+
+
+def lease_owners(conn: Connection) -> set[str]:
+    return {str(o) for o in conn.execute(select(host_leases.c.owner).distinct()).scalars()}
+
+
+def release_leases_of(conn: Connection, owners: Iterable[str]) -> None:
+    conn.execute(delete(host_leases).where(host_leases.c.owner.in_(list(owners))))

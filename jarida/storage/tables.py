@@ -68,6 +68,8 @@ feeds = Table(
     Column("status", String(10), nullable=False, default="active"),
     # The address first registered, once autodiscovery or a 301/308 moved `url` (0002).
     Column("registered_url", Text),
+    # The crawler process holding this feed's claim (0007): "host:pid:nonce".
+    Column("claimed_by", String(120)),
     # The feed's publication rhythm for the adaptive schedule, JSON (0008_fresh).
     Column("schedule_state", Text),
     Index(None, "next_poll_at"),

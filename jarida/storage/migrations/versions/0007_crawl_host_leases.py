@@ -1,4 +1,5 @@
-"""Host leases: one crawler process at a time per host, whatever the number of crawlers.
+"""Host leases: one crawler process at a time per host, whatever the number of crawlers;
+and which crawler holds each feed's claim, so that a restart can hand back a dead one's.
 
 Revision ID: 0007_crawl
 Revises: 0006_storage
@@ -22,7 +23,11 @@ def upgrade() -> None:
         sa.Column("owner", sa.String(120), nullable=False),
         sa.Column("expires_at", UTCDateTime, nullable=False),
     )
+    with op.batch_alter_table("feeds") as batch:
+        batch.add_column(sa.Column("claimed_by", sa.String(120)))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("feeds") as batch:
+        batch.drop_column("claimed_by")
     op.drop_table("host_leases")
