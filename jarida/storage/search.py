@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select
 
 from jarida.storage import search_postgres, search_sqlite
 from jarida.storage.filters import ArticleFilter
+from jarida.storage.search_budget import search_budget
 from jarida.storage.tables import articles
 
 # (language, title, text) as stored; None means "not indexed" (before insert, after delete).
@@ -51,9 +52,13 @@ def search_ids(
     limit: int = 20,
     cursor: str | None = None,
 ) -> SearchResult:
-    """Ids of matching articles, best first (or newest first), one page at a time."""
+    """Ids of matching articles, best first (or newest first), one page at a time.
+
+    Raises QueryTooLong for a query beyond the bounds, SearchTimeout past the budget."""
     backend = search_postgres if conn.dialect.name == "postgresql" else search_sqlite
-    ids, next_cursor = backend.search(conn, query, filters, sort=sort, limit=limit, cursor=cursor)
+    with search_budget(conn):
+        ids, next_cursor = backend.search(
+            conn, query, filters, sort=sort, limit=limit, cursor=cursor)
     return SearchResult(ids=ids, next_cursor=next_cursor)
 
 

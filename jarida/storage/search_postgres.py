@@ -49,7 +49,8 @@ def _tsquery(query: str, language: str | None) -> Any | None:
     words, phrases = query_terms(query)
     if not words and not phrases:
         return None
-    folded = " ".join(words + [f'"{p}"' for p in phrases])
+    # Every term quoted: a reader's "or" is a word, not websearch_to_tsquery's operator.
+    folded = " ".join(f'"{t}"' for t in words + phrases)
     configs = (config_for(language),) if language else _QUERY_CONFIGS
     tsq: Any = None
     for cfg in configs:

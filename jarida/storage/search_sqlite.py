@@ -76,8 +76,9 @@ def _quoted(tokens: str) -> str:
 def query_groups(query: str) -> list[str]:
     """One FTS5 group per word or quoted phrase: every form it can take in the index."""
     words, phrases = query_terms(query)
-    runs = [TOKEN.findall(w) for w in words] + [TOKEN.findall(p) for p in phrases]
-    return ["(" + " OR ".join(_quoted(f) for f in index_forms(run)) + ")" for run in runs if run]
+    runs = [TOKEN.findall(w) for w in words] + [p.split() for p in phrases]
+    groups = ("(" + " OR ".join(_quoted(f) for f in index_forms(run)) + ")" for run in runs if run)
+    return list(dict.fromkeys(groups))  # "élection élections": one group
 
 
 def match_expression(query: str) -> str | None:

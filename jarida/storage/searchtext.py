@@ -17,6 +17,8 @@ import unicodedata
 import regex
 import Stemmer
 
+from jarida.storage.search_budget import check_query_size, check_terms
+
 # Every nonspacing mark (Unicode category Mn): Latin accents once decomposed, Arabic harakat.
 # The `regex` module tests the property directly; a stdlib character class listing the
 # ~340 Mn ranges is ten times slower, and a per-character loop five times.
@@ -67,8 +69,13 @@ def index_forms(words: list[str]) -> list[str]:
 
 
 def query_terms(query: str) -> tuple[list[str], list[str]]:
-    """Split a reader's query into folded single words and folded quoted phrases."""
-    phrases = [fold(p) for p in re.findall(r'"([^"]+)"', query)]
+    """Split a reader's query into its distinct folded single words and quoted phrases.
+
+    Raises QueryTooLong beyond the bounds of jarida.storage.search_budget."""
+    check_query_size(query)
+    phrases = [" ".join(TOKEN.findall(fold(p))) for p in re.findall(r'"([^"]+)"', query)]
     rest = re.sub(r'"[^"]*"', " ", query)
-    words = [fold(w) for w in WORD.findall(rest)]
-    return words, [p for p in phrases if WORD.search(p)]
+    words = list(dict.fromkeys(fold(w) for w in WORD.findall(rest)))
+    distinct = list(dict.fromkeys(p for p in phrases if p))
+    check_terms(words + distinct)
+    return words, distinct

@@ -5,11 +5,18 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from jarida.model import Article
 from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
+from jarida.storage.search_budget import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    QueryTooLong,
+    SearchTimeout,
+)
 from jarida.storage.searchtext import query_terms
 from jarida.storage.snippets import make_snippet
 from jarida.storage.web_queries import articles_by_ids
@@ -43,11 +50,11 @@ def search_page(request: Request) -> Response:
     )
     feed_links = {"rss": f"/feed.rss?{feed_query}", "atom": f"/feed.atom?{feed_query}"}
 
-    def render() -> bytes:
+    def render(problem: str = "") -> bytes:
         items: list[Article] = []
         next_cursor = None
         with state.database.read() as conn:
-            if form.q:
+            if form.q and not problem:
                 result = search_ids(
                     conn,
                     form.q,
@@ -60,7 +67,7 @@ def search_page(request: Request) -> Response:
                 next_cursor = result.next_cursor
             sources = registry.all_sources(conn)
             sections = known_sections(state, conn)
-        terms = snippet_terms(form.q)
+        terms = snippet_terms(form.q) if not problem else []
         snippets = {a.id: snippet_for(a, terms) for a in items}
         return state.renderer.render(
             "search.html",
@@ -73,6 +80,16 @@ def search_page(request: Request) -> Response:
             sources=sources,
             sections=sections,
             feed_links=feed_links,
+            problem=problem,
         )
 
-    return cached_page(request, ui, render, max_age=30)
+    try:
+        return cached_page(request, ui, render, max_age=30)
+    except QueryTooLong:
+        message = ui.gettext(
+            "This search is too long: it may hold at most %(terms)s different words and %(chars)s characters.",  # noqa: E501
+            terms=MAX_QUERY_TERMS, chars=MAX_QUERY_CHARS)
+        return HTMLResponse(render(message), status_code=422)
+    except SearchTimeout:
+        message = ui.gettext("This search took too long. Try fewer or more precise words.")
+        return HTMLResponse(render(message), status_code=503, headers={"Retry-After": "5"})
