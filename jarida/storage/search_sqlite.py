@@ -18,6 +18,7 @@ from sqlalchemy import Connection, column, literal_column, select, table, text
 
 from jarida.storage.filters import ArticleFilter, encode_cursor
 from jarida.storage.search_paging import offset_from, run_page
+from jarida.storage.search_rank import exact_scores, headlines
 from jarida.storage.searchtext import TOKEN, index_forms, index_pair, query_terms
 from jarida.storage.tables import articles, sources
 
@@ -73,12 +74,21 @@ def _quoted(tokens: str) -> str:
     return '"' + tokens.replace('"', " ") + '"'
 
 
-def query_groups(query: str) -> list[str]:
-    """One FTS5 group per word or quoted phrase: every form it can take in the index."""
+def grouped_terms(query: str) -> dict[str, str]:
+    """One FTS5 group per word or quoted phrase (every form it can take in the index),
+    mapped to the folded word or phrase it stands for."""
     words, phrases = query_terms(query)
-    runs = [TOKEN.findall(w) for w in words] + [p.split() for p in phrases]
-    groups = ("(" + " OR ".join(_quoted(f) for f in index_forms(run)) + ")" for run in runs if run)
-    return list(dict.fromkeys(groups))  # "élection élections": one group
+    out: dict[str, str] = {}
+    for term in words + phrases:
+        run = TOKEN.findall(term)
+        if run:
+            group = "(" + " OR ".join(_quoted(f) for f in index_forms(run)) + ")"
+            out.setdefault(group, " ".join(run))  # "élection ELECTION": one group
+    return out
+
+
+def query_groups(query: str) -> list[str]:
+    return list(grouped_terms(query))
 
 
 def match_expression(query: str) -> str | None:
@@ -96,7 +106,8 @@ def search(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[int], str | None]:
-    groups = query_groups(query)
+    terms = grouped_terms(query)
+    groups = list(terms)
     if not groups:
         return [], None
     match = " AND ".join(groups)
@@ -122,7 +133,7 @@ def search(
         newest = select(_FTS_ROWID).select_from(_fts)
     window = [int(r[0]) for r in conn.execute(
         newest.where(matching).order_by(_FTS_ROWID.desc()).limit(RELEVANCE_WINDOW))]
-    ranked = rank_window(conn, window, groups, match)
+    ranked = rank_window(conn, window, groups, match, list(terms.values()))
     page = ranked[offset : offset + limit]
     more = len(ranked) > offset + limit
     return page, encode_cursor(offset + limit) if more else None
@@ -137,24 +148,31 @@ def _matches_with_filters() -> Any:
         sources, sources.c.id == articles.c.source_id)
 
 
-def rank_window(conn: Connection, window: list[int], groups: list[str], match: str) -> list[int]:
-    """The window's ids, best first: headline hits weighted by rarity, then newest first."""
+def rank_window(conn: Connection, window: list[int], groups: list[str], match: str,
+                terms: list[str] | None = None) -> list[int]:
+    """The window's ids, best first: headline hits weighted by rarity, plus a share of
+    that weight for each word the headline (or excerpt) holds as written
+    (search_rank), then newest first. `terms` are the folded words of `groups`."""
     if len(window) < 2:
         return window
     members = set(window)
     lo, hi = window[-1], window[0]  # newest first
     score = dict.fromkeys(window, 0.0)
+    weights = []
     for group in groups:
         # ANDed with the whole query, FTS5 walks the rarest word's list and skips ahead
         # in the others: the cost follows the matches, not the most common word.
         hits = {int(r[0]) for r in conn.execute(
             _IN_TITLE, {"match": f"{{title}} : {group} AND ({match})", "lo": lo, "hi": hi})}
         hits &= members
-        if not hits:
-            continue
-        weight = math.log(1.0 + len(window) / len(hits))
+        weight = math.log(1.0 + len(window) / max(1, len(hits)))
+        weights.append(weight)
         for article_id in hits:
             score[article_id] += weight
+    if terms:
+        for article_id, (title, excerpt) in headlines(conn, window).items():
+            exact = exact_scores(terms, title, excerpt)
+            score[article_id] += sum(w * e for w, e in zip(weights, exact, strict=True))
     return sorted(window, key=lambda i: (-score[i], -i))
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from jarida.model import Article
+from jarida.model import Article, Source
 from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
 from jarida.storage.search_budget import (
@@ -29,14 +29,27 @@ PAGE_SIZE = 20
 
 
 def snippet_terms(query: str) -> list[str]:
-    """Words to highlight: the single words plus every word of the quoted phrases."""
+    """Terms to highlight: the single words, and each quoted phrase as a whole."""
     words, phrases = query_terms(query)
-    return words + [w for phrase in phrases for w in phrase.split()]
+    return words + phrases
 
 
-def snippet_for(article: Article, terms: list[str]) -> Markup:
+def snippet_text(article: Article, excerpt_only: bool) -> str:
+    """What a snippet may quote: the excerpt alone for an excerpt-only source (never its
+    text, which the publisher lets us index but not show), else the whole text."""
+    if excerpt_only:
+        return article.excerpt or article.title
+    return article.text or article.title
+
+
+def excerpt_only_ids(sources: list[Source]) -> set[int]:
+    return {s.id for s in sources if s.mode == "excerpt"}
+
+
+def snippet_for(article: Article, terms: list[str], excerpt_only: set[int]) -> Markup:
     """make_snippet escapes the text and only adds <mark>, so the result is safe markup."""
-    return Markup(make_snippet(article.text or article.title, terms))  # noqa: S704
+    text = snippet_text(article, article.source_id in excerpt_only)
+    return Markup(make_snippet(text, terms))  # noqa: S704
 
 
 @router.api_route("/search", methods=READ_METHODS)
@@ -68,7 +81,8 @@ def search_page(request: Request) -> Response:
             sources = registry.all_sources(conn)
             sections = known_sections(state, conn)
         terms = snippet_terms(form.q) if not problem else []
-        snippets = {a.id: snippet_for(a, terms) for a in items}
+        excerpt_only = excerpt_only_ids(sources)
+        snippets = {a.id: snippet_for(a, terms, excerpt_only) for a in items}
         return state.renderer.render(
             "search.html",
             request,
