@@ -6,13 +6,16 @@ MAX_QUERY_CHARS (or sent as more than MAX_RAW_QUERY_CHARS in all), is refused
 (`QueryTooLong`, a 422 for the API and a plain message on the search page). Whatever
 its words, a search then runs under a time budget: on SQLite a progress handler on the
 connection interrupts the statement running when the budget is spent; on PostgreSQL
-`SET LOCAL statement_timeout` cancels it. Either way the search raises `SearchTimeout`
-(a 503 problem or message, never a 500) and the connection can still be used.
+`SET LOCAL statement_timeout` cancels it. At most SEARCH_CONCURRENCY searches run at
+once in a process; the others wait their turn within the same budget. Either way the
+search raises `SearchTimeout` (a 503 problem or message, never a 500) and the
+connection can still be used.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +32,13 @@ SEARCH_BUDGET_SECONDS = 1.0
 # SQLite calls the handler every this many virtual-machine steps (well under a millisecond).
 _PROGRESS_STEPS = 2000
 _PG_QUERY_CANCELED = "57014"
+
+
+# Searches running at once in this process. Searching is CPU work under one GIL: two
+# hostile searches at a time took the whole process from the pages around them; one at
+# a time, the others wait their turn (within their budget) without using the CPU.
+SEARCH_CONCURRENCY = 1
+_running = threading.BoundedSemaphore(SEARCH_CONCURRENCY)
 
 
 class QueryTooLong(ValueError):
@@ -61,13 +71,24 @@ def check_terms(terms: list[str]) -> None:
 def search_budget(conn: Connection, seconds: float | None = None) -> Iterator[None]:
     """Run the block's statements under a time budget; `SearchTimeout` when it runs out."""
     budget = SEARCH_BUDGET_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + budget
+    if not _running.acquire(timeout=max(0.0, budget)):
+        raise SearchTimeout(f"no search could start within {budget:g} s (too many at once)")
+    try:
+        with _within(conn, deadline, budget):
+            yield
+    finally:
+        _running.release()
+
+
+@contextmanager
+def _within(conn: Connection, deadline: float, budget: float) -> Iterator[None]:
     if conn.dialect.name == "postgresql":
-        with _postgres_budget(conn, budget):
+        with _postgres_budget(conn, deadline - time.monotonic(), budget):
             yield
         return
     raw = conn.connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
-    deadline = time.monotonic() + budget
     fired: list[bool] = []
 
     def spent() -> int:
@@ -89,11 +110,11 @@ def search_budget(conn: Connection, seconds: float | None = None) -> Iterator[No
 
 
 @contextmanager
-def _postgres_budget(conn: Connection, budget: float) -> Iterator[None]:
+def _postgres_budget(conn: Connection, left: float, budget: float) -> Iterator[None]:
     # A savepoint keeps the budget to the search's own statements, and a cancelled
     # statement leaves the connection's transaction usable for what the page reads next.
     savepoint = conn.begin_nested()
-    conn.execute(text(f"SET LOCAL statement_timeout = {max(1, int(budget * 1000))}"))
+    conn.execute(text(f"SET LOCAL statement_timeout = {max(1, int(left * 1000))}"))
     try:
         yield
     except DBAPIError as exc:

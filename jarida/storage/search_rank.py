@@ -49,8 +49,18 @@ def exact_scores(terms: Sequence[str], title: str, excerpt: str) -> list[float]:
     return out
 
 
-def headlines(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """Title and excerpt of each id (a ranking window: at most a thousand)."""
-    rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.excerpt)
-                        .where(articles.c.id.in_(list(ids))))
-    return {int(r.id): (r.title or "", r.excerpt or "") for r in rows}
+def headlines(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, str | None]]:
+    """Title, excerpt and language of each id (a ranking window: at most a thousand)."""
+    rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.excerpt,
+                               articles.c.language).where(articles.c.id.in_(list(ids))))
+    return {int(r.id): (r.title or "", r.excerpt or "", r.language) for r in rows}
+
+
+def holds_form(stems: list[str], stem_set: frozenset[str], forms: frozenset[str]) -> bool:
+    """Whether indexed words hold one of a term's index forms (a form of several words:
+    in a row), as FTS5 would match them."""
+    for form in forms:
+        run = form.split()
+        if _holds(stems, run, stem_set):
+            return True
+    return False

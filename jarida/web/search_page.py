@@ -66,6 +66,7 @@ def search_page(request: Request) -> Response:
     def render(problem: str = "") -> bytes:
         items: list[Article] = []
         next_cursor = None
+        outlet: str | None = None
         with state.database.read() as conn:
             if form.q and not problem:
                 result = search_ids(
@@ -77,7 +78,7 @@ def search_page(request: Request) -> Response:
                     cursor=cursor,
                 )
                 items = articles_by_ids(conn, result.ids)
-                next_cursor = result.next_cursor
+                next_cursor, outlet = result.next_cursor, result.outlet
             sources = registry.all_sources(conn)
             sections = known_sections(state, conn)
         terms = snippet_terms(form.q) if not problem else []
@@ -95,6 +96,7 @@ def search_page(request: Request) -> Response:
             sections=sections,
             feed_links=feed_links,
             problem=problem,
+            outlet=outlet,
         )
 
     try:
