@@ -118,6 +118,8 @@ def _export(ref: str, folder: Path) -> Path:
 
 def markdown(runs: dict[str, dict[str, Any]], duration: int, ref: str) -> str:
     lines = [
+        f"## Search under hostile load ({today()})",
+        "",
         f"Measured {today()} on {machine()} (`python -m bench.search_load --duration "
         f"{duration}`): the demo web's 140 articles in SQLite, `jarida serve` (one process); "
         f"ordinary pages (home, lists, 40 article pages, an ordinary search; each request "

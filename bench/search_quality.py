@@ -22,6 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.common import machine, replace_section, today
 from bench.search_queries import QUERIES, LabelledQuery, held_out
 from jarida.demo.catalog import DemoArticle, build_catalog
 from jarida.demo.outlets import OUTLETS
@@ -134,17 +135,46 @@ def report(name: str, scores: dict[str, Score], show_misses: bool) -> None:
                 print(f"      {q!r}: rank {rank}; first {top}")
 
 
+def markdown(results: dict[str, dict[str, Score]]) -> str:
+    counts = {lang: len(qs) for lang, qs in QUERIES.items()}
+    lines = [
+        f"## Search quality ({today()})",
+        "",
+        f"Measured {today()} on {machine()} (`python -m bench.search_quality`): "
+        f"{sum(counts.values())} labelled reader queries (fr {counts['fr']}, ar "
+        f"{counts['ar']}, es {counts['es']}; bench/search_queries.py) over the demo web's "
+        "140 articles, relevance order, no filter; reciprocal rank of the first answering "
+        f"article in the first {DEPTH}. The held-out third was scored once, after tuning.",
+        "",
+        "| database | MRR all | tuned | held-out | fr | ar | es |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, scores in results.items():
+        per_lang = []
+        for lang in ("fr", "ar", "es"):
+            values = scores[lang].reciprocal + scores[f"{lang} held-out"].reciprocal
+            per_lang.append(f"{sum(values) / len(values):.3f}")
+        lines.append(f"| {name} | {overall(scores):.3f} | {overall(scores, False):.3f} | "
+                     f"{overall(scores, True):.3f} | " + " | ".join(per_lang) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"))
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--tuning-only", action="store_true",
                         help="leave the held-out third out (while tuning)")
+    parser.add_argument("--write-docs", action="store_true",
+                        help="replace the section in docs/benchmarks.md")
     args = parser.parse_args()
-    report("SQLite", run(None, include_held_out=not args.tuning_only), args.show_misses)
+    results = {"SQLite": run(None, include_held_out=not args.tuning_only)}
     if args.postgres:
-        report("PostgreSQL", run(args.postgres, include_held_out=not args.tuning_only),
-               args.show_misses)
+        results["PostgreSQL"] = run(args.postgres, include_held_out=not args.tuning_only)
+    for name, scores in results.items():
+        report(name, scores, args.show_misses)
+    if args.write_docs and not args.tuning_only:
+        replace_section("Search quality", markdown(results))
 
 
 if __name__ == "__main__":
