@@ -109,3 +109,13 @@ def test_a_search_past_its_budget_raises_search_timeout(
     monkeypatch.setattr(budget, "_PROGRESS_STEPS", 1)  # five articles: a few steps only
     with db.read() as conn, pytest.raises(SearchTimeout):
         search_ids(conn, "la", ArticleFilter())
+
+
+def test_search_operators_typed_by_a_reader_are_words(db: Database) -> None:
+    """PostgreSQL's websearch_to_tsquery reads "or" and "-" as operators: a reader's
+    words are quoted, so "rabat or zzz" needs all three words (none holds "zzz")."""
+    final = seed(db)["La selección gana la final en Rabat"]
+    with db.read() as conn:
+        assert len(search_ids(conn, "rabat", ArticleFilter()).ids) == 2
+        assert search_ids(conn, "rabat or zzz", ArticleFilter()).ids == []
+        assert search_ids(conn, "rabat -final", ArticleFilter()).ids == [final]  # not NOT
