@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlalchemy import Connection, func, select
 
 from jarida.storage import search_postgres, search_sqlite
 from jarida.storage.filters import ArticleFilter
-from jarida.storage.tables import articles
+from jarida.storage.search_budget import search_budget
+from jarida.storage.search_outlets import named_outlet
+from jarida.storage.search_paging import run_page
+from jarida.storage.searchtext import query_terms
+from jarida.storage.tables import articles, sources
 
 # (language, title, text) as stored; None means "not indexed" (before insert, after delete).
 Indexed = tuple[str | None, str, str]
@@ -31,6 +35,7 @@ class SearchResult:
     ids: list[int]  # in result order
     next_cursor: str | None
     total: int | None = None
+    outlet: str | None = None  # the outlet the query named, whose articles these are
 
 
 def net_changes(changes: Sequence[IndexChange]) -> list[IndexChange]:
@@ -78,10 +83,28 @@ def search_ids(
     limit: int = 20,
     cursor: str | None = None,
 ) -> SearchResult:
-    """Ids of matching articles, best first (or newest first), one page at a time."""
+    """Ids of matching articles, best first (or newest first), one page at a time.
+
+    Raises QueryTooLong for a query beyond the bounds, SearchTimeout past the budget."""
     backend = search_postgres if conn.dialect.name == "postgresql" else search_sqlite
-    ids, next_cursor = backend.search(conn, query, filters, sort=sort, limit=limit, cursor=cursor)
-    return SearchResult(ids=ids, next_cursor=next_cursor)
+    words, phrases = query_terms(query)
+    named = named_outlet(conn, words) if filters.source is None else None
+    with search_budget(conn):
+        if named is None:
+            ids, next_cursor = backend.search(
+                conn, query, filters, sort=sort, limit=limit, cursor=cursor)
+            return SearchResult(ids=ids, next_cursor=next_cursor)
+        within = replace(filters, source=named.slug)
+        rest = " ".join(named.rest + [f'"{p}"' for p in phrases])
+        if rest:
+            ids, next_cursor = backend.search(
+                conn, rest, within, sort=sort, limit=limit, cursor=cursor)
+        else:  # the name alone: the outlet's articles, newest first
+            listing = select(articles.c.id, articles.c.sort_at).select_from(
+                articles.join(sources, sources.c.id == articles.c.source_id))
+            ids, next_cursor = run_page(conn, listing.where(*within.clauses()), None,
+                                        sort="date", limit=limit, cursor=cursor)
+    return SearchResult(ids=ids, next_cursor=next_cursor, outlet=named.name)
 
 
 def rebuild_search_index(

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, func, literal_column, select, text
 
-from jarida.storage.filters import ArticleFilter
-from jarida.storage.search_paging import run_page
-from jarida.storage.searchtext import fold, query_terms
+from jarida.storage.filters import ArticleFilter, encode_cursor
+from jarida.storage.search_paging import offset_from, run_page
+from jarida.storage.search_rank import exact_scores
+from jarida.storage.searchtext import arabic_variants, fold, query_terms
 from jarida.storage.tables import articles, sources
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 CONFIGS = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
 _QUERY_CONFIGS = ("french", "arabic", "spanish", "english", "simple")
 _VECTOR: Any = literal_column("articles.search_vector")
+# Relevance is ranked over the best this many matches, as on SQLite (deeper pages of a
+# broad query are not read; sort by date reaches every match).
+RELEVANCE_WINDOW = 1000
 
 _SET_VECTOR = text(
     "UPDATE articles SET search_vector = "
@@ -49,7 +53,11 @@ def _tsquery(query: str, language: str | None) -> Any | None:
     words, phrases = query_terms(query)
     if not words and not phrases:
         return None
-    folded = " ".join(words + [f'"{p}"' for p in phrases])
+    # Every term quoted: a reader's "or" is a word, not websearch_to_tsquery's operator;
+    # ours joins an Arabic word's spellings with and without a proclitic (binding
+    # tighter than the AND between terms).
+    folded = " ".join([" or ".join(f'"{v}"' for v in arabic_variants(w)) for w in words]
+                      + [f'"{p}"' for p in phrases])
     configs = (config_for(language),) if language else _QUERY_CONFIGS
     tsq: Any = None
     for cfg in configs:
@@ -79,8 +87,24 @@ def search(
         .where(_VECTOR.op("@@")(tsq))
         .where(*filters.clauses())
     )
-    return run_page(conn, q, literal_column("rank").desc(), sort=sort, limit=limit,
-                    cursor=cursor)
+    if sort == "date":
+        return run_page(conn, q, None, sort=sort, limit=limit, cursor=cursor)
+    # The best RELEVANCE_WINDOW by ts_rank_cd, then exact words before stem collisions
+    # (search_rank), as on SQLite; paged by offset in that order.
+    offset = offset_from(cursor) if cursor else 0
+    window = conn.execute(q.add_columns(articles.c.title, articles.c.excerpt)
+                          .order_by(literal_column("rank").desc(), articles.c.id.desc())
+                          .limit(RELEVANCE_WINDOW)).all()
+    words, phrases = query_terms(query)
+    terms = words + phrases
+
+    def key(row: Any) -> tuple[float, int]:
+        exact = sum(exact_scores(terms, row.title or "", row.excerpt or "")) / len(terms)
+        return (-float(row.rank) * (1.0 + exact), -int(row.id))
+
+    ranked = [int(r.id) for r in sorted(window, key=key)]
+    more = len(ranked) > offset + limit
+    return ranked[offset : offset + limit], encode_cursor(offset + limit) if more else None
 
 
 def rebuild(conn: Connection, progress: Callable[[int], None] | None = None) -> int:

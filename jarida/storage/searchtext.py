@@ -17,6 +17,8 @@ import unicodedata
 import regex
 import Stemmer
 
+from jarida.storage.search_budget import check_query_size, check_terms
+
 # Every nonspacing mark (Unicode category Mn): Latin accents once decomposed, Arabic harakat.
 # The `regex` module tests the property directly; a stdlib character class listing the
 # ~340 Mn ranges is ten times slower, and a per-character loop five times.
@@ -59,16 +61,68 @@ def index_pair(language: str | None, title: str, text: str) -> tuple[str, str]:
     return index_text(language, title), index_text(language, text)
 
 
+# One-letter proclitics written joined to the next Arabic word: and, so, with/in, for, as.
+_PROCLITICS = "وفبلك"
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def arabic_variants(word: str) -> list[str]:
+    """A folded Arabic word and its spellings with or without a joined proclitic.
+
+    Snowball's Arabic stemmer strips "ال" and "بال", "وال"... but not a bare proclitic:
+    "لترامواي" (for the tramway) and "ترامواي" keep different stems. A reader's word is
+    therefore also looked up with each proclitic joined to it, and without the one it
+    carries; the index is unchanged. Other words are returned as they are."""
+    if not _ARABIC_LETTER.match(word):
+        return [word]
+    out = [word]
+    if not word.startswith("ال"):
+        out += [p + word for p in _PROCLITICS] + ["و" + p + word for p in "بلك"]
+    else:
+        out += ["و" + word, "ف" + word]
+    if len(word) > 3 and word[0] in _PROCLITICS and not word.startswith("ال"):
+        out.append(word[1:])
+    return out
+
+
+def surface(token: str) -> str:
+    """A folded word without the proclitics and article joined to it (Arabic only): what
+    counts as the same word, written exactly, for ranking."""
+    if not _ARABIC_LETTER.match(token):
+        return token
+    bare = token
+    if len(bare) > 3 and bare[0] in "وف":
+        bare = bare[1:]
+    if len(bare) > 4 and bare.startswith("لل"):  # li + al
+        return bare[2:]
+    if len(bare) > 3 and bare[0] in "بلك" and not bare.startswith("ال"):
+        bare = bare[1:]
+    if len(bare) > 4 and bare.startswith("ال"):
+        bare = bare[2:]
+    return bare
+
+
 def index_forms(words: list[str]) -> list[str]:
-    """Every form folded words can take in the index: stemmed in each language, and as is."""
-    forms = {" ".join(words)}
-    forms.update(" ".join(s.stemWords(words)) for s in _stemmers().values())
+    """Every form folded words can take in the index: stemmed in each language, and as is
+    (a single Arabic word with and without a joined proclitic)."""
+    spellings = arabic_variants(words[0]) if len(words) == 1 else [" ".join(words)]
+    forms: set[str] = set()
+    for spelling in spellings:
+        run = spelling.split()
+        forms.add(spelling)
+        forms.update(" ".join(s.stemWords(run)) for s in _stemmers().values())
     return sorted(forms)
 
 
 def query_terms(query: str) -> tuple[list[str], list[str]]:
-    """Split a reader's query into folded single words and folded quoted phrases."""
-    phrases = [fold(p) for p in re.findall(r'"([^"]+)"', query)]
+    """Split a reader's query into its distinct folded single words and quoted phrases.
+
+    Raises QueryTooLong beyond the bounds of jarida.storage.search_budget."""
+    check_query_size(query)
+    phrases = [" ".join(TOKEN.findall(fold(p))) for p in re.findall(r'"([^"]+)"', query)]
     rest = re.sub(r'"[^"]*"', " ", query)
-    words = [fold(w) for w in WORD.findall(rest)]
-    return words, [p for p in phrases if WORD.search(p)]
+    # repeats dropped before folding too: 3,000 copies of a word cost one fold
+    words = list(dict.fromkeys(fold(w) for w in dict.fromkeys(WORD.findall(rest))))
+    distinct = list(dict.fromkeys(p for p in phrases if p))
+    check_terms(words + distinct)
+    return words, distinct

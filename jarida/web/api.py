@@ -30,7 +30,7 @@ from jarida.web.api_models import (
 from jarida.web.deps import app_state, cached
 from jarida.web.problems import PROBLEM_MEDIA_TYPE
 from jarida.web.query import NO_NUL, ArticleId, UtcInstant
-from jarida.web.search_page import snippet_terms
+from jarida.web.search_page import excerpt_only_ids, snippet_terms, snippet_text
 
 
 def _problem(description: str, model: type[BaseModel] = Problem) -> dict[str, Any]:
@@ -166,11 +166,12 @@ def search(
         with state.database.read() as conn:
             result = search_ids(conn, q, filters, sort=sort, limit=limit, cursor=cursor)
             items = articles_by_ids(conn, result.ids)
+            excerpt_only = excerpt_only_ids(registry.all_sources(conn))
         return SearchPage(
             items=[
                 SearchItem(
                     **ArticleItem.of(a, base).model_dump(),
-                    snippet=make_snippet(a.text or a.title, terms),
+                    snippet=make_snippet(snippet_text(a, a.source_id in excerpt_only), terms),
                 )
                 for a in items
             ],

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jarida.storage import BadCursor
+from jarida.storage.search_budget import QueryTooLong, SearchTimeout
 
 PROBLEM_TYPE_BASE = "https://jarida.dev/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -81,7 +82,26 @@ async def _bad_cursor(request: Request, exc: Exception) -> Response:
     return _html_error(request, 400, detail)
 
 
+async def _query_too_long(request: Request, exc: Exception) -> Response:
+    detail = f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+    if _wants_problem(request):
+        return problem(422, detail, kind="query-too-long")
+    return _html_error(request, 422, detail)
+
+
+async def _search_timeout(request: Request, exc: Exception) -> Response:
+    detail = "The search took too long; try fewer or more precise words."
+    if _wants_problem(request):
+        response: Response = problem(503, detail, kind="search-timeout")
+    else:
+        response = _html_error(request, 503, detail)
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadCursor, _bad_cursor)
+    app.add_exception_handler(QueryTooLong, _query_too_long)
+    app.add_exception_handler(SearchTimeout, _search_timeout)

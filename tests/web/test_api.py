@@ -98,7 +98,7 @@ def test_excerpt_only_source_does_not_leak_full_text(client: TestClient, seeded:
 def test_search_returns_snippets_with_marks(client: TestClient, seeded: Seeded) -> None:
     body = client.get("/api/search", params={"q": "reforme electorale"}).json()
     assert [i["id"] for i in body["items"]] == [seeded.ids["fr3"]]
-    assert "<mark>réforme</mark>" in body["items"][0]["snippet"]
+    assert "<mark>réforme électorale</mark>" in body["items"][0]["snippet"]  # one mark
     by_date = client.get("/api/search", params={"q": "البرلمان", "sort": "date"}).json()
     assert [i["id"] for i in by_date["items"]] == [seeded.ids[f"ar{n}"] for n in range(3)]
 

@@ -85,7 +85,7 @@ def test_search_from_the_header(page: Any) -> None:
     page.locator("#header-q").press("Enter")
     page.wait_for_url("**/search?q=*")
     assert page.locator("li.card").count() == 1
-    assert page.locator("li.card mark").first.inner_text().lower() == "réforme"
+    assert page.locator("li.card mark").first.inner_text().lower() == "réforme électorale"
 
 
 def test_arabic_interface_is_right_to_left(page: Any) -> None:
