@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
+from jarida.media.ingest import ImageReport, fetch_pending_images
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
@@ -87,6 +88,7 @@ class Crawler:
         self._backlog = asyncio.Semaphore(BACKLOG_PER_SLOT * settings.crawl_concurrency)
         self._in_flight: set[str] = set()
         self._hooks = after_store_hooks(settings)
+        self.images = ImageReport()  # what the last crawl did with images
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -124,6 +126,8 @@ class Crawler:
         self.observer.feeds_planned(len(feeds))
         self._in_flight.clear()
         await asyncio.gather(*(self._crawl_feed(f, sources[f.source_id], report) for f in feeds))
+        # The images this crawl registered: fetched, checked and stored (jarida.media.ingest).
+        self.images = await fetch_pending_images(self.fetcher, self.db, self._pool, self.settings)
         report.seconds = time.monotonic() - started
         return report
 
