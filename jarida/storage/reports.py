@@ -108,8 +108,8 @@ def close_reports(conn: Connection, image_ids: Sequence[int], outcome: str) -> i
     column = "dismissed" if outcome == "dismissed" else "upheld"
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     for network in networks:
-        stmt = insert(network_standing).values(network=network, dismissed=0, upheld=0,
-                                               **{column: 1})
+        first = {"network": network, "dismissed": 0, "upheld": 0, column: 1}
+        stmt = insert(network_standing).values(**first)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["network"],
             set_={column: getattr(network_standing.c, column) + 1},

@@ -16,6 +16,7 @@ from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
 from jarida.web import api, feed_routes, lists, pages, reports, search_page
+from jarida.web.admin import routes as admin_routes
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
@@ -103,6 +104,7 @@ def create_app(
     install_problem_handlers(app)
     app.include_router(api.router)
     app.include_router(reports.router)
+    admin_routes.install(app)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
     app.include_router(lists.router)
