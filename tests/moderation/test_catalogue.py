@@ -26,5 +26,5 @@ def test_admin_and_report_messages_are_translated(lang: str) -> None:
     assert len(used) > 40
     catalogue = translations(lang)
     assert not sorted(m for m in used if catalogue.gettext(m) == m and m not in {
-        "Administration", "Articles", "Action", "Violence", "image"} | (
+        "Administration", "Articles", "Action", "Violence", "image", "Source", "Sources"} | (
         {"Pause"} if lang == "fr" else set()))
