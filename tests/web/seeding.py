@@ -144,8 +144,9 @@ MEDIA_DIR = tempfile.mkdtemp(prefix="jarida-test-media-")
 
 
 def make_settings(database_url: str, **kw: Any) -> Settings:
-    return Settings(database_url=database_url, base_url=BASE_URL, site_name="Jarida",
-                    media_dir=MEDIA_DIR, **kw)
+    values: dict[str, Any] = {"base_url": BASE_URL, "site_name": "Jarida",
+                              "media_dir": MEDIA_DIR, **kw}
+    return Settings(database_url=database_url, **values)
 
 
 def picture(colour: tuple[int, int, int] = (30, 90, 200), size: tuple[int, int] = (800, 450),
