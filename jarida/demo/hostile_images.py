@@ -68,6 +68,7 @@ def text_as_jpeg() -> bytes:
     return b"<!doctype html><title>not an image</title><script>alert(1)</script>"
 
 
+HOSTILE_PREFIX = "hostile-"  # the hostile outlet's image names: images/hostile-<name>.jpg
 HOSTILE: dict[str, Callable[[], bytes]] = {
     "script.svg": lambda: SVG_WITH_SCRIPT,
     "polyglot.jpg": html_polyglot,
