@@ -71,3 +71,26 @@ def create_token_command(
         token = issue_api_token(conn, user.id, label, datetime.now(UTC))
         audit.record(conn, "command line", "token.issued", f"user:{name}", label)
     typer.echo(token)
+
+
+@app.command("revoke-token")
+def revoke_token_command(
+    ctx: typer.Context,
+    token_id: Annotated[int, typer.Argument(help="The token's id (`jarida admin tokens`).")],
+) -> None:
+    """Revoke an API token at once."""
+    db = app_context(ctx).database()
+    with db.write() as conn:
+        if not store.revoke_api_token(conn, token_id, datetime.now(UTC)):
+            raise UserError(f"no active token with id {token_id}")
+        audit.record(conn, "command line", "token.revoked", f"token:{token_id}")
+    typer.echo(f"revoked token {token_id}")
+
+
+@app.command("tokens")
+def list_tokens_command(ctx: typer.Context) -> None:
+    """API tokens: id, user, label, created, last used, revoked."""
+    db = app_context(ctx).database()
+    with db.read() as conn:
+        for row in store.all_api_tokens(conn):
+            typer.echo("\t".join(str(v) if v is not None else "-" for v in row))

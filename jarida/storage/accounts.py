@@ -133,3 +133,13 @@ def revoke_api_token(conn: Connection, token_id: int, now: datetime) -> bool:
     result = conn.execute(update(api_tokens).where(
         api_tokens.c.id == token_id, api_tokens.c.revoked_at.is_(None)).values(revoked_at=now))
     return bool(result.rowcount)
+
+
+def all_api_tokens(conn: Connection) -> list[tuple[object, ...]]:
+    """(id, user name, label, created_at, last_used_at, revoked_at) of every token."""
+    rows = conn.execute(
+        select(api_tokens.c.id, users.c.name, api_tokens.c.label, api_tokens.c.created_at,
+               api_tokens.c.last_used_at, api_tokens.c.revoked_at)
+        .join(users, users.c.id == api_tokens.c.user_id).order_by(api_tokens.c.id)
+    )
+    return [tuple(r) for r in rows]

@@ -209,3 +209,26 @@ def test_the_audit_log_is_append_only(seeded: Seeded) -> None:
     for statement in ("UPDATE audit_log SET actor = 'z'", "DELETE FROM audit_log"):
         with pytest.raises(DBAPIError), seeded.db.write() as conn:
             conn.execute(text(statement))
+
+
+def test_api_tokens_are_hashed_at_rest_and_revocable(app: FastAPI, seeded: Seeded) -> None:
+    from jarida.accounts.service import issue_api_token
+    from jarida.storage.accounts import revoke_api_token
+    from jarida.storage.tables import api_tokens
+
+    add_user(seeded, "ana", "analyst")
+    with seeded.db.write() as conn:
+        user = conn.execute(select(users.c.id).where(users.c.name == "ana")).scalar_one()
+        token = issue_api_token(conn, user, "monitoring", datetime.now(UTC))
+        stored = conn.execute(select(api_tokens)).one()
+    assert token not in " ".join(str(v) for v in stored)
+    client = new_reader(app)
+    assert client.get("/api/account").status_code == 401
+    assert client.get("/api/account", headers={"Authorization": "Bearer jrd_nope"}
+                      ).status_code == 401
+    ok = client.get("/api/account", headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200 and ok.json() == {"name": "ana", "role": "analyst"}
+    with seeded.db.write() as conn:
+        assert revoke_api_token(conn, stored.id, datetime.now(UTC))
+    assert client.get("/api/account", headers={"Authorization": f"Bearer {token}"}
+                      ).status_code == 401

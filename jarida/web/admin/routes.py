@@ -20,6 +20,7 @@ from jarida.storage import accounts as account_store
 from jarida.storage import admin_views, audit
 from jarida.storage import reports as report_store
 from jarida.storage import sources as source_store
+from jarida.web.admin import tokens
 from jarida.web.admin.auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -236,8 +237,9 @@ async def users_page(request: Request) -> Response:
 
 
 def install(app: FastAPI) -> None:
-    """The admin routes, and what their two refusals look like."""
+    """The admin routes, the token-checked API routes, and what their refusals look like."""
     app.include_router(router)
+    app.include_router(tokens.router)
 
     async def to_login(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Redirect)
