@@ -70,6 +70,7 @@ class BytesCache:
 
 
 _files = BytesCache()
+_sizes: dict[str, int] = {}  # content-addressed files never change size
 
 
 def _lookup(state: AppState, image_id: int, width: int, ext: str) -> _Found:
@@ -111,24 +112,42 @@ async def answer_media(state: AppState, scope: Scope, send: Send) -> bool:
         if name == b"if-none-match" and etag in {v.strip() for v in value.split(b",")}:
             await _send(send, 304, [(b"etag", etag), (b"cache-control", CACHE_CONTROL)], b"")
             return True
-    store = MediaStore(state.settings.media_dir)
+    file = MediaStore(state.settings.media_dir).path(found.sha256, width, ext)
+    if scope["method"] == "GET" and "http.response.pathsend" in scope.get("extensions", {}):
+        # The server (granian) reads and sends the file itself, no copy through Python.
+        size = _sizes.get(str(file))
+        if size is None:
+            try:
+                size = (await asyncio.to_thread(file.stat)).st_size
+            except OSError:
+                await _send_status(send, 404)
+                return True
+            _sizes[str(file)] = size
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [*_ok_headers(ext, size, etag), *IMAGE_HEADERS]})
+        await send({"type": "http.response.pathsend", "path": str(file)})
+        return True
     key = f"{found.sha256}-{width}.{ext}"
     data = _files.get(key)
     if data is None:
         try:
-            data = await asyncio.to_thread(store.path(found.sha256, width, ext).read_bytes)
+            data = await asyncio.to_thread(file.read_bytes)
         except OSError:
             await _send_status(send, 404)
             return True
         _files.put(key, data)
-    headers = [
+    headers = _ok_headers(ext, len(data), etag)
+    await _send(send, 200, headers, data if scope["method"] == "GET" else b"")
+    return True
+
+
+def _ok_headers(ext: str, size: int, etag: bytes) -> list[tuple[bytes, bytes]]:
+    return [
         (b"content-type", EXTENSIONS[ext].encode()),
-        (b"content-length", str(len(data)).encode()),
+        (b"content-length", str(size).encode()),
         (b"etag", etag),
         (b"cache-control", CACHE_CONTROL),
     ]
-    await _send(send, 200, headers, data if scope["method"] == "GET" else b"")
-    return True
 
 
 _STATUS_TEXT = {404: b"No such image.\n", 410: b"This image was withdrawn.\n"}
