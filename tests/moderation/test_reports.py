@@ -34,6 +34,8 @@ def test_three_readers_on_three_networks_block_it_everywhere(
     assert first.get(src).status_code == 200
     assert src in first.get(f"/articles/{article}").text
     assert src in first.get("/").text  # the home page's cards show it too
+    assert f"/media/{image}/800.webp" in first.get("/feed.rss").text  # an enclosure
+    assert f"/media/{image}/800.webp" in first.get("/feed.atom").text
     assert report(first, image, "203.0.113.7") == {"status": "recorded", "blocked": False}
     assert report(first, image, "203.0.113.7")["status"] == "already_reported"
     assert report(new_reader(app), image, "198.51.100.20")["blocked"] is False
@@ -50,6 +52,7 @@ def test_three_readers_on_three_networks_block_it_everywhere(
     for width in (320, 640, 800):
         assert reader.get(f"/media/{image}/{width}.webp").status_code == 410
     assert f"/media/{image}/" not in reader.get("/feed.rss").text
+    assert f"/media/{image}/" not in reader.get("/feed.atom").text
 
 
 def test_fifty_cookies_from_one_network_never_block(app: FastAPI, seeded: Seeded) -> None:
