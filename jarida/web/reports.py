@@ -111,6 +111,7 @@ def _with_cookie(response: Response, request: Request, reader: str, new: bool) -
     "/api/images/{image_id}/reports", status_code=202, response_model=ReportAnswer,
     tags=["api"], summary="Report an image",
     responses={
+        400: _problem("The body is not readable JSON."),
         404: _problem("No such image."),
         422: _problem("A reason outside the list, or a comment over 500 characters.",
                       ValidationProblem),
