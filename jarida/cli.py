@@ -10,7 +10,7 @@ import click
 import typer
 import typer._click.exceptions as _typer_errors  # typer ships its own click
 
-from jarida.commands import crawl, db, demo, extract, serve, sources, stats
+from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats
 from jarida.context import AppContext, UserError
 from jarida.settings import ConfigError, load_settings
 from jarida.sources import RegistryFileError
@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 app.add_typer(sources.app, name="sources")
 app.add_typer(db.app, name="db")
+app.add_typer(admin.app, name="admin")
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)
 

@@ -15,7 +15,7 @@ FeedKind = Literal["rss", "atom", "sitemap", "listing"]
 PublishingMode = Literal["full", "excerpt"]
 FeedStatus = Literal["active", "failing", "gone", "paused"]
 ArticleStatus = Literal["ok", "feed_only", "updated", "removed"]
-ImageStatus = Literal["ok", "reported", "blocked", "failed"]
+ImageStatus = Literal["pending", "ok", "blocked", "failed"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,11 @@ class Article:
     status: ArticleStatus
     source_slug: str = ""
     source_name: str = ""
+    # The lead image's row (images, joined on image_url) and its stored widths, "320,640".
+    image_id: int | None = None
+    image_status: str | None = None
+    image_widths: str | None = None
+    hidden: bool = False
 
 
 @dataclass(frozen=True)

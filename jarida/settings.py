@@ -8,17 +8,23 @@ test keeps the two in step.
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, cast
+from typing import Annotated, Any, ClassVar, Literal, cast
 from urllib.parse import urlsplit
 
 from pydantic import Field, FilePath, ValidationError, field_validator
 from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 DEFAULT_USER_AGENT = "Jarida/0.1 (news aggregator; +https://github.com/jarida-news/jarida)"
 
@@ -145,7 +151,58 @@ class Settings(BaseSettings):
         100, ge=1, description="Articles written to the database in one transaction."
     )
     media_dir: str = Field(
-        "var/media", description="Directory for cached images and thumbnails."
+        "var/media",
+        description="Directory of the media store: article images re-encoded at crawl time, "
+        "named by content hash (ab/cd/<sha256>-<width>.webp); several machines may share it.",
+    )
+    image_widths: list[int] = Field(
+        default_factory=lambda: [320, 640, 1024],
+        description="Widths, in pixels, of the renditions stored for each article image "
+        "(never wider than the original).",
+    )
+    image_jpeg: bool = Field(
+        False, description="Also store JPEG renditions beside the WebP ones."
+    )
+    image_max_bytes: int = Field(
+        8 * 1024 * 1024, ge=1024, description="Largest image file accepted from an outlet."
+    )
+    image_max_pixels: int = Field(
+        40_000_000, ge=10_000,
+        description="Largest image accepted, in pixels (width × height), checked from the "
+        "header before anything is decoded.",
+    )
+    image_copy_distance: int = Field(
+        3, ge=0, le=3,
+        description="Perceptual-hash distance (bits of 64) within which two pictures count as "
+        "copies: blocking or banning one blocks the others.",
+    )
+    image_fetch_limit: int = Field(
+        200, ge=1, description="Pending images fetched and processed at the end of one crawl."
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="CIDR networks of reverse proxies whose X-Forwarded-For header is "
+        "believed (comma-separated or a list); empty: the header is never trusted.",
+    )
+    report_rate_per_network: int = Field(
+        30, ge=1, description="Image reports accepted per hour from one network (/24, /48)."
+    )
+    report_rate_per_reader: int = Field(
+        10, ge=1, description="Image reports accepted per hour from one reader's cookie."
+    )
+    report_key_hours: int = Field(
+        168, ge=1,
+        description="Hours before the key that hashes reporters' cookies and networks is "
+        "replaced; keys older than two periods are deleted, making old hashes unlinkable.",
+    )
+    session_hours: int = Field(
+        12, ge=1, description="Hours an admin-area session lasts without activity."
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins (per account or per network) before a lockout."
+    )
+    login_lockout_minutes: int = Field(
+        15, ge=1, description="Minutes an account or network stays locked out."
     )
     redis_url: str = Field(
         "redis://127.0.0.1:6379/0",
@@ -168,6 +225,19 @@ class Settings(BaseSettings):
         "http://127.0.0.1:8000",
         description="Public address of the website, used for absolute links in feeds.",
     )
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_networks(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            for item in value:
+                try:
+                    ipaddress.ip_network(str(item), strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"not a CIDR network: {item!r}") from exc
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from html import escape
 
@@ -9,6 +10,7 @@ from jarida.demo.catalog import DemoArticle, slugify
 from jarida.demo.content.blocks import SECTION_NAMES, section_label
 from jarida.demo.content.types import SECTIONS
 from jarida.demo.dates import visible_date
+from jarida.demo.hostile_images import HOSTILE, HOSTILE_PREFIX
 from jarida.demo.outlets import BY_SLUG, Outlet
 from jarida.demo.templates.labels import UI
 from jarida.demo.templates.parts import head_meta
@@ -35,7 +37,12 @@ def section_href(base: str, outlet: Outlet, lang: str, section: str) -> str:
 
 
 def image_url(base: str, a: DemoArticle) -> str:
-    """Where the article's lead image is served."""
+    """Where the article's lead image is served; the hostile outlet's articles point at one
+    of its hostile images (jarida.demo.hostile_images), each still named .jpg."""
+    if a.hostile:
+        names = sorted(HOSTILE)
+        index = int(hashlib.sha256(a.image_key.encode()).hexdigest(), 16) % len(names)
+        return f"{base}/{a.outlet}/images/{HOSTILE_PREFIX}{names[index]}.jpg"
     return f"{base}/{a.outlet}/images/{a.image_key}.jpg"
 
 

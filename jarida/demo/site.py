@@ -7,6 +7,7 @@ from html import escape
 
 from jarida.demo.catalog import DemoArticle, build_catalog
 from jarida.demo.content.types import SECTIONS
+from jarida.demo.hostile_images import HOSTILE, HOSTILE_PREFIX, hostile_image
 from jarida.demo.images import lead_image
 from jarida.demo.outlet_feeds import outlet_feed
 from jarida.demo.outlets import BY_SLUG, OUTLETS, Outlet
@@ -72,6 +73,9 @@ class Site:
             return FORBIDDEN
         if rest.startswith("images/") and rest.endswith(".jpg"):
             key = rest[len("images/"):-len(".jpg")]
+            hostile = key.removeprefix(HOSTILE_PREFIX)
+            if outlet.fault == "hostile" and hostile in HOSTILE:  # served as a JPEG, lying
+                return Reply(200, hostile_image(hostile), "image/jpeg")
             return Reply(200, lead_image(key, key, self.seed), "image/jpeg")
         article = self.by_path.get(path)
         if article is not None:

@@ -36,6 +36,7 @@ from sqlalchemy import Connection
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
+from jarida.media.ingest import ImageReport, fetch_pending_images
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
@@ -162,6 +163,7 @@ class Crawler:
         self._unsettled: set[int] = set()
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._websub = WebSubLink(settings, self._db, self.fetcher)  # WebSub (jarida.websub)
+        self.images = ImageReport()  # what the last crawl did with images
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -235,6 +237,9 @@ class Crawler:
             await self._release_unsettled()
         if not self._stopping:
             await self._websub.maintain()  # WebSub: subscribe, renew leases, unsubscribe
+        if not self._stopping:  # the images this pass registered: fetched, checked, stored
+            self.images = await fetch_pending_images(self.fetcher, self.db, self._pool,
+                                                     self.settings)
         report.seconds = time.monotonic() - started
         report.stopped = self._stopping
         return report

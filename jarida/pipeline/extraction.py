@@ -10,12 +10,17 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
 from jarida.pipeline.orphans import exit_with_parent
+
+_J = TypeVar("_J")
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,10 @@ class ExtractorPool:
     async def record(self, job: RecordJob) -> ArticleRecord:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, run_record_job, job)
+
+    async def run(self, fn: Callable[[_J], _R], job: _J) -> _R:
+        """Any picklable top-level function (image processing, jarida.media.ingest)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, job)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

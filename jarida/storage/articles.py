@@ -16,13 +16,22 @@ from jarida.storage.clean import clean_required, clean_text
 from jarida.storage.filters import ArticleFilter, keyset_after, keyset_cursor
 from jarida.storage.rows import article_from_row
 from jarida.storage.search import IndexChange, update_search_index
-from jarida.storage.tables import articles, images, sources
+from jarida.storage.tables import IMAGE_COLUMNS, LEAD_IMAGE, articles, images, media, sources
 
 Outcome = Literal["new", "updated", "unchanged"]
 
-_WITH_SOURCE = select(
-    articles, sources.c.slug.label("source_slug"), sources.c.name.label("source_name")
-).join(sources, sources.c.id == articles.c.source_id)
+# Every article read for display carries its source and its lead image's state (the
+# image row of its image_url, with the stored widths): pages, lists, feeds and the API
+# show Jarida's copy, or the withdrawn-image placeholder, without another query.
+WITH_SOURCE = (
+    select(
+        articles, sources.c.slug.label("source_slug"), sources.c.name.label("source_name"),
+        *IMAGE_COLUMNS,
+    )
+    .join(sources, sources.c.id == articles.c.source_id)
+    .outerjoin(images, LEAD_IMAGE)
+    .outerjoin(media, media.c.sha256 == images.c.sha256)
+)
 
 
 @dataclass(frozen=True)
@@ -162,12 +171,12 @@ def _idx(values: dict[str, object]) -> tuple[str | None, str, str]:
 
 
 def article_by_id(conn: Connection, article_id: int) -> Article | None:
-    row = conn.execute(_WITH_SOURCE.where(articles.c.id == article_id)).first()
+    row = conn.execute(WITH_SOURCE.where(articles.c.id == article_id)).first()
     return article_from_row(row) if row else None
 
 
 def article_by_canonical_url(conn: Connection, url: str) -> Article | None:
-    row = conn.execute(_WITH_SOURCE.where(articles.c.canonical_url == url)).first()
+    row = conn.execute(WITH_SOURCE.where(articles.c.canonical_url == url)).first()
     return article_from_row(row) if row else None
 
 
@@ -208,7 +217,7 @@ def list_articles(
     it is first stored (its publication date then known, else its first fetch time) and
     no update moves it, so no article crosses a cursor.
     """
-    query = _WITH_SOURCE.where(*filters.clauses())
+    query = WITH_SOURCE.where(*filters.clauses(), articles.c.hidden_at.is_(None))
     if cursor:
         query = query.where(keyset_after(cursor))
     query = query.order_by(articles.c.sort_at.desc(), articles.c.id.desc()).limit(limit + 1)

@@ -71,4 +71,8 @@ def article_from_row(row: Any) -> Article:
         status=cast(Any, m["status"]),
         source_slug=m.get("source_slug", "") or "",
         source_name=m.get("source_name", "") or "",
+        image_id=m.get("image_id"),
+        image_status=m.get("image_status"),
+        image_widths=m.get("image_widths"),
+        hidden=m.get("hidden_at") is not None,
     )

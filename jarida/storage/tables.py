@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -18,6 +19,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
+    false,
 )
 
 from jarida.storage.types import UTCDateTime
@@ -103,6 +106,9 @@ articles = Table(
     Column("image_url", Text),
     Column("content_hash", String(64), nullable=False),
     Column("status", String(10), nullable=False, default="ok"),
+    # Set when a moderator hides the article (0010): gone from every page, list and feed.
+    Column("hidden_at", UTCDateTime),
+    Column("hidden_reason", Text),
     Index(None, "sort_at", "id"),
     Index(None, "source_id", "sort_at", "id"),
     Index(None, "feed_id", "guid"),
@@ -118,9 +124,104 @@ images = Table(
     Column("id", Integer, primary_key=True),
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("url", Text, nullable=False),
-    Column("status", String(10), nullable=False, default="ok"),
+    # pending (not fetched yet), ok (stored in the media store), failed, blocked (0010)
+    Column("status", String(10), nullable=False, default="pending"),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("sha256", String(64)),  # the stored picture (media.sha256)
+    Column("error", Text),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("checked_at", UTCDateTime),
+    Column("blocked_reason", String(20)),  # reports, moderator, banned, copy
+    Column("blocked_at", UTCDateTime),
+    Column("review", String(10)),  # queued, confirmed, restored
     UniqueConstraint("article_id", "url"),
+    Index("ix_images_status", "status"),
+    Index("ix_images_sha256", "sha256"),
+    Index("ix_images_review", "review"),
+)
+
+media = Table(
+    "media",
+    metadata,
+    Column("sha256", String(64), primary_key=True),  # of the picture as fetched
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("widths", String(100), nullable=False),  # stored rendition widths, "320,640"
+    Column("formats", String(20), nullable=False),  # "webp" or "webp,jpg"
+    Column("phash", String(16), nullable=False),  # 64-bit perceptual hash, hex
+    # The hash's four 16-bit bands: two hashes within 3 bits share at least one band.
+    Column("ph0", Integer, nullable=False),
+    Column("ph1", Integer, nullable=False),
+    Column("ph2", Integer, nullable=False),
+    Column("ph3", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_media_ph0", "ph0"),
+    Index("ix_media_ph1", "ph1"),
+    Index("ix_media_ph2", "ph2"),
+    Index("ix_media_ph3", "ph3"),
+)
+
+banned_hashes = Table(
+    "banned_hashes",
+    metadata,
+    Column("phash", String(16), primary_key=True),
+    Column("sha256", String(64)),
+    Column("image_id", Integer),
+    Column("banned_at", UTCDateTime, nullable=False),
+    Column("banned_by", String(100)),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("image_id", Integer, ForeignKey("images.id", ondelete="CASCADE"), nullable=False),
+    Column("reporter", String(64), nullable=False),  # HMAC of the reader's cookie id
+    Column("network", String(64), nullable=False),  # HMAC of the /24 or /48 network
+    Column("epoch", Integer, nullable=False),  # which report key made both hashes
+    Column("reason", String(20), nullable=False),
+    Column("comment", Text),
+    Column("weight", Float, nullable=False, server_default="1"),
+    Column("status", String(10), nullable=False, server_default="open"),  # open, dismissed, upheld
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_reports_image_id", "image_id"),
+    Index("ix_reports_network_created_at", "network", "created_at"),
+    Index("ix_reports_reporter_created_at", "reporter", "created_at"),
+)
+
+report_keys = Table(
+    "report_keys",
+    metadata,
+    Column("epoch", Integer, primary_key=True),
+    Column("secret", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+network_standing = Table(
+    "network_standing",
+    metadata,
+    Column("network", String(64), primary_key=True),
+    Column("dismissed", Integer, nullable=False, server_default="0"),
+    Column("upheld", Integer, nullable=False, server_default="0"),
+)
+
+change_marks = Table(
+    "change_marks",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("counter", Integer, nullable=False, server_default="0"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("reason", Text),
+    Index("ix_audit_log_at", "at"),
 )
 
 fetch_log = Table(
@@ -214,4 +315,58 @@ websub_inbox = Table(
     Column("content_type", Text),
     Column("received_at", UTCDateTime, nullable=False),
     Index(None, "feed_id"),
+)
+
+# An article's lead image: its row in `images` for the article's image_url (0010).
+LEAD_IMAGE = and_(images.c.article_id == articles.c.id, images.c.url == articles.c.image_url)
+IMAGE_COLUMNS = (
+    images.c.id.label("image_id"),
+    images.c.status.label("image_status"),
+    media.c.widths.label("image_widths"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),  # admin, moderator, analyst
+    Column("password_hash", Text, nullable=False),  # argon2id
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_login_at", UTCDateTime),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # SHA-256 of the cookie's token
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Index("ix_sessions_user_id", "user_id"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(100), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+    Column("last_used_at", UTCDateTime),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("network", String(64), nullable=False),  # keyed hash of the /24 or /48
+    Column("at", UTCDateTime, nullable=False),
+    Index("ix_login_failures_network_at", "network", "at"),
 )

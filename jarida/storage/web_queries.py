@@ -10,12 +10,17 @@ from typing import Any, cast
 from sqlalchemy import Connection, bindparam, func, select
 
 from jarida.model import Article
+from jarida.storage.articles import WITH_SOURCE as _WITH_SOURCE
 from jarida.storage.rows import article_from_row
-from jarida.storage.tables import articles, images, sources
-
-_WITH_SOURCE = select(
-    articles, sources.c.slug.label("source_slug"), sources.c.name.label("source_name")
-).join(sources, sources.c.id == articles.c.source_id)
+from jarida.storage.tables import (
+    IMAGE_COLUMNS,
+    LEAD_IMAGE,
+    articles,
+    change_marks,
+    images,
+    media,
+    sources,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,10 @@ class ArticleView:
     status: str
     source_name: str
     source_mode: str
+    hidden_at: datetime | None = None
+    image_id: int | None = None
+    image_status: str | None = None
+    image_widths: str | None = None
     text: str = ""
 
 
@@ -50,9 +59,11 @@ _ARTICLE_VIEW = (
         articles.c.id, articles.c.url, articles.c.title, articles.c.html, articles.c.excerpt,
         articles.c.author, articles.c.published_at, articles.c.updated_at,
         articles.c.language, articles.c.section, articles.c.image_url, articles.c.status,
-        sources.c.name, sources.c.mode,
+        sources.c.name, sources.c.mode, articles.c.hidden_at, *IMAGE_COLUMNS,
     )
     .join(sources, sources.c.id == articles.c.source_id)
+    .outerjoin(images, LEAD_IMAGE)
+    .outerjoin(media, media.c.sha256 == images.c.sha256)
     .where(articles.c.id == bindparam("article_id"))
 )
 _ARTICLE_TEXT = select(articles.c.text).where(articles.c.id == bindparam("article_id"))
@@ -90,15 +101,17 @@ def data_version(conn: Connection) -> DataVersion:
 
     Only index lookups: the highest article id (a new article), the latest updated_at
     (indexed since migration 0003: an update), the sources' count and highest id (removing
-    a source removes its articles) and the highest image id. Articles are never deleted one
-    by one; when moderation deletes them it must bump a marker here.
+    a source removes its articles), the highest image id and the moderation counter
+    (`change_marks`, bumped by every block, restore, hidden article and stored image).
     """
     max_id = conn.execute(select(func.max(articles.c.id))).scalar()
     max_updated = conn.execute(select(func.max(articles.c.updated_at))).scalar()
     src = conn.execute(select(func.count(), func.max(sources.c.id)).select_from(sources)).one()
     img = conn.execute(select(func.max(images.c.id))).one()
+    # Bumped by every block, restore, ban, hidden article and stored image (storage.blocking).
+    marks = conn.execute(select(func.sum(change_marks.c.counter))).scalar()
     last_changed = _aware(max_updated)
-    parts = [max_id, last_changed.isoformat() if last_changed else None, *src, *img]
+    parts = [max_id, last_changed.isoformat() if last_changed else None, *src, *img, marks]
     return DataVersion("|".join("" if p is None else str(p) for p in parts), last_changed)
 
 
@@ -108,7 +121,8 @@ def articles_by_ids(conn: Connection, ids: Sequence[int]) -> list[Article]:
     wanted = list(dict.fromkeys(ids))
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
-        for row in conn.execute(_WITH_SOURCE.where(articles.c.id.in_(chunk))):
+        query = _WITH_SOURCE.where(articles.c.id.in_(chunk), articles.c.hidden_at.is_(None))
+        for row in conn.execute(query):
             art = article_from_row(row)
             found[art.id] = art
     return [found[i] for i in wanted if i in found]

@@ -47,7 +47,10 @@ _BAD_CURSOR: dict[int | str, dict[str, Any]] = {
 _INVALID: dict[int | str, dict[str, Any]] = {
     422: _problem("A parameter is missing or invalid.", ValidationProblem),
 }
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("No such article.")}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: _problem("No such article."),
+    410: _problem("The article was withdrawn by a moderator."),
+}
 router = APIRouter(prefix="/api", tags=["api"])
 
 Source = Annotated[str | None, Query(pattern=NO_NUL, description="Slug of a source.")]
@@ -133,6 +136,8 @@ def get_article(request: Request, article_id: ArticleId) -> Response:
             source = registry.source_by_id(conn, article.source_id) if article else None
         if article is None or article.status == "removed":
             raise HTTPException(404, f"No article with id {article_id}.")
+        if article.hidden:
+            raise HTTPException(410, f"Article {article_id} was withdrawn by a moderator.")
         excerpt_only = source is not None and source.mode == "excerpt"
         return ArticleDetail.of_full(article, state.settings.base_url, excerpt_only=excerpt_only)
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from jarida.model import Article, Source
+from jarida.web.imagery import image_api_fields
 
 
 class ArticleItem(BaseModel):
@@ -21,7 +22,12 @@ class ArticleItem(BaseModel):
     language: str | None
     published_at: datetime | None = Field(description="ISO 8601, UTC.")
     excerpt: str
-    image_url: str | None
+    image_url: str | None = Field(
+        description="Jarida's copy of the lead image (never the outlet's address); null when "
+        "there is none, it is not stored yet, or it was withdrawn."
+    )
+    image_id: int | None = Field(description="Names the image for POST /api/images/{id}/reports.")
+    image_blocked: bool = Field(description="True when the image was withdrawn after reports.")
 
     @classmethod
     def of(cls, article: Article, base_url: str) -> ArticleItem:
@@ -61,7 +67,7 @@ def _item_fields(article: Article, base_url: str) -> dict[str, Any]:
         "language": article.language,
         "published_at": article.published_at.astimezone(UTC) if article.published_at else None,
         "excerpt": article.excerpt,
-        "image_url": article.image_url,
+        **image_api_fields(article, base_url),
     }
 
 

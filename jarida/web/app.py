@@ -15,10 +15,21 @@ from starlette.types import Receive, Scope, Send
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
-from jarida.web import api, feed_routes, health, lists, pages, search_page, websub_routes
+from jarida.web import (
+    api,
+    feed_routes,
+    health,
+    lists,
+    pages,
+    reports,
+    search_page,
+    websub_routes,
+)
+from jarida.web.admin import routes as admin_routes
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
+from jarida.web.images import answer_media
 from jarida.web.problems import install_problem_handlers
 from jarida.web.render import Renderer
 
@@ -51,7 +62,8 @@ class JaridaApp(FastAPI):
         if (
             scope["type"] == "http"
             and scope["method"] in ("GET", "HEAD")
-            and await answer_from_cache(self.jarida, scope, send)
+            and (await answer_media(self.jarida, scope, send)
+                 or await answer_from_cache(self.jarida, scope, send))
         ):
             return
         await super().__call__(scope, receive, send)
@@ -101,6 +113,8 @@ def create_app(
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(api.router)
+    app.include_router(reports.router)
+    admin_routes.install(app)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
     app.include_router(lists.router)

@@ -36,10 +36,11 @@ from jarida.web.i18n import COOKIE_NAME, Interface, negotiate_language
 from jarida.web.pages import article_response
 from jarida.web.query import MAX_ID
 
-# Content from other sites is shown here: no script may run but ours, and images may come
-# from the outlets until the image proxy lands.
+# Content from other sites is shown here: no script may run but ours, and images come only
+# from this site (the media store, jarida.web.images): a reader's browser never contacts an
+# outlet, not even for an <img> left in an article's body.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (

@@ -55,6 +55,7 @@ def _feed(
             home_url=absolute(request, home),
             description=f"{title} — {site}",
             language=filters.language,
+            base_url=state.settings.base_url,
         )
         build = build_rss if fmt == "rss" else build_atom
         return build(meta, items, page_url), MEDIA[fmt]

@@ -10,6 +10,7 @@ from email.utils import format_datetime
 from xml.etree.ElementTree import Element, SubElement, tostring  # building only, never parsing
 
 from jarida.model import Article
+from jarida.web.imagery import lead_image
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -28,6 +29,16 @@ class FeedMeta:
     home_url: str  # absolute URL of the matching page
     description: str
     language: str | None = None
+    base_url: str = ""  # the site's address, for Jarida's copies of lead images
+
+
+def _image(meta: FeedMeta, article: Article) -> str | None:
+    """The absolute URL of Jarida's copy of the article's image; None when there is none
+    or it was withdrawn (feeds never name an outlet's image)."""
+    shown = lead_image(article)
+    if not meta.base_url or shown is None or shown.blocked:
+        return None
+    return meta.base_url.rstrip("/") + shown.largest
 
 
 def serialise(root: Element) -> bytes:
@@ -75,6 +86,9 @@ def build_rss(
         if article.language:
             _sub(item, "dc:language", article.language)
         _sub(item, "dc:source", article.url)
+        image = _image(meta, article)
+        if image:
+            _sub(item, "enclosure", url=image, type="image/webp", length="0")
     return serialise(root)
 
 
@@ -106,6 +120,9 @@ def build_atom(
         _sub(entry, "published", _when(article).isoformat())
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
         _sub(entry, "link", rel="via", href=article.url)
+        image = _image(meta, article)
+        if image:
+            _sub(entry, "link", rel="enclosure", type="image/webp", href=image)
         entry_author = _sub(entry, "author")
         _sub(entry_author, "name", article.author or article.source_name)
         if article.section:

@@ -1,4 +1,4 @@
-"""Home, article page, language switch and the image-report placeholder."""
+"""Home, article page and language switch."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from jarida.web.deps import (
     reads_are_local,
 )
 from jarida.web.i18n import COOKIE_NAME, LANGUAGES, Interface
-from jarida.web.problems import problem
+from jarida.web.imagery import lead_image
 from jarida.web.query import ArticleId
 from jarida.web.render import json_script, safe_url
 
@@ -127,6 +127,8 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             article = article_view(conn, article_id)
         if article is None or article.status == "removed":
             raise HTTPException(404, ui.gettext("This article does not exist."))
+        if article.hidden_at is not None:
+            raise HTTPException(410, ui.gettext("This article was withdrawn by a moderator."))
         excerpt_only = article.source_mode == "excerpt"
         body_html: Markup | None = None
         paragraphs: list[str] = []
@@ -136,8 +138,8 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             body_html = Markup(_CLEANER.clean(article.html))  # noqa: S704
         else:
             paragraphs = [p for p in article.text.split("\n") if p.strip()]
-        image_url = safe_url(article.image_url)
-        image = image_url if image_url != "#" else None
+        shown = lead_image(article)
+        image = absolute(request, shown.largest, state) if shown and not shown.blocked else None
         original = safe_url(article.url)
         page_url = absolute(request, f"/articles/{article.id}", state)
         return state.renderer.render(
@@ -151,6 +153,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,
             image_url=image,
+            lead=shown,
             language_name=_language_name(article.language, ui.lang),
             json_ld=json_script(_json_ld(article, page_url, original, image)),
         )
@@ -176,17 +179,6 @@ async def article_page(request: Request, article_id: ArticleId) -> Response:
         await asyncio.sleep(0)
         return _render_article(request, article_id)
     return await run_in_threadpool(_render_article, request, article_id)
-
-
-@router.post("/articles/{article_id}/report-image")
-def report_image(article_id: int) -> Response:
-    """Placeholder until the moderation issue lands: the form exists, the action does not."""
-    return problem(
-        501,
-        "Reporting images is not available yet.",
-        kind="not-implemented",
-        article_id=article_id,
-    )
 
 
 def _local_path(target: str | None) -> str:

@@ -11,8 +11,10 @@ from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from jarida.moderation.reporting import reason_labels
 from jarida.settings import Settings
 from jarida.web.i18n import LANGUAGES, Interface, text_direction
+from jarida.web.imagery import lead_image
 
 
 def safe_url(url: str | None) -> str:
@@ -75,6 +77,8 @@ class Renderer:
             site_name=settings.site_name,
             languages=LANGUAGES,
             text_direction=text_direction,
+            lead_image=lead_image,
+            report_reasons=reason_labels,
         )
         self._chrome: dict[Interface, Chrome] = {}
 

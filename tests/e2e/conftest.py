@@ -20,7 +20,8 @@ from jarida.storage import Database
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoWeb, Database,
                                                                           Settings, Any]]:
     tmp: Path = tmp_path_factory.mktemp("demo")
-    base = Settings(database_url=f"sqlite:///{tmp}/demo.db", extract_workers=1)
+    base = Settings(database_url=f"sqlite:///{tmp}/demo.db", extract_workers=1,
+                    media_dir=str(tmp / "media"))
     settings = demo_settings(base, explicit_database=True)
     web = DemoWeb(seed=7, drip_delay=0.01)
     web.start()

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import io
+import random
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from PIL import Image, ImageDraw
+from sqlalchemy import update
+
+from jarida.media.ingest import image_job, record_image, write_renditions
+from jarida.media.process import process_image
+from jarida.media.store import MediaStore
 from jarida.model import ArticleRecord, FeedSpec, SourceSpec
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import articles as store
+from jarida.storage import images as image_store
 from jarida.storage import sources as registry
+from jarida.storage.tables import articles
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 BASE_URL = "https://jarida.example"
@@ -123,11 +135,48 @@ def seed(db: Database) -> Seeded:
         results = store.save_articles(conn, records)
     for rec, res in zip(records, results, strict=True):
         ids[rec.canonical_url.rsplit("/", 1)[1]] = res.article_id
+    store_lead_image(db, ids["fr0"], "https://img.example/fr0.jpg")
     return Seeded(db=db, ids=ids, source_ids=src)
 
 
-def make_settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, base_url=BASE_URL, site_name="Jarida")
+# Content-addressed, so every test may share one media store.
+MEDIA_DIR = tempfile.mkdtemp(prefix="jarida-test-media-")
+
+
+def make_settings(database_url: str, **kw: Any) -> Settings:
+    values: dict[str, Any] = {"base_url": BASE_URL, "site_name": "Jarida",
+                              "media_dir": MEDIA_DIR, **kw}
+    return Settings(database_url=database_url, **values)
+
+
+def picture(colour: tuple[int, int, int] = (30, 90, 200), size: tuple[int, int] = (800, 450),
+            seed: int = 0) -> bytes:
+    """A JPEG with some structure (so that perceptual hashes tell pictures apart)."""
+    rng = random.Random(seed)
+    img = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(img)
+    for _ in range(8):
+        x, y, r = rng.randrange(size[0]), rng.randrange(size[1]), rng.randrange(20, 150)
+        draw.ellipse((x - r, y - r, x + r, y + r),
+                     fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    out = io.BytesIO()
+    img.save(out, format="JPEG", quality=85)
+    return out.getvalue()
+
+
+def store_lead_image(db: Database, article_id: int, url: str, data: bytes | None = None,
+                     settings: Settings | None = None) -> int:
+    """Register the article's image and store it as the crawler would; its image id."""
+    settings = settings or make_settings(str(db.engine.url))
+    processed = process_image(image_job(data or picture(), settings))
+    write_renditions(MediaStore(settings.media_dir), processed)
+    with db.write() as conn:
+        image_store.ensure_images(conn, [(article_id, url)])
+        conn.execute(update(articles).where(articles.c.id == article_id).values(image_url=url))
+        (image_id,) = [i.id for i in image_store.images_of_article(conn, article_id)
+                       if i.url == url]
+        record_image(conn, settings, [image_id], processed)
+    return image_id
 
 
 def add_french_article(seeded: Seeded, key: str, published: datetime) -> int:

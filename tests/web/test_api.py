@@ -12,7 +12,7 @@ from tests.web.seeding import BASE_URL, FRENCH_COUNT, T0, Seeded, add_french_art
 
 ITEM_KEYS = {
     "id", "title", "url", "page_url", "source", "source_name", "section", "language",
-    "published_at", "excerpt", "image_url",
+    "published_at", "excerpt", "image_url", "image_id", "image_blocked",
 }
 
 
@@ -27,7 +27,9 @@ def test_article_items_have_the_documented_shape(client: TestClient, seeded: See
     assert first["page_url"] == f"{BASE_URL}/articles/{seeded.ids['fr0']}"
     assert first["source"] == "lematin"
     assert first["published_at"] == "2026-11-20T09:00:00Z"
-    assert first["image_url"] == "https://img.example/fr0.jpg"
+    # Jarida's own copy, never the outlet's address
+    assert first["image_url"] == f"{BASE_URL}/media/{first['image_id']}/800.webp"
+    assert first["image_blocked"] is False
 
 
 def test_cursor_walks_every_article_once(client: TestClient, seeded: Seeded) -> None:

@@ -183,7 +183,7 @@ def test_postgres_keeps_the_routed_worker_thread(seeded: Seeded, answers: Answer
     ("path", "root_path", "expected"),
     [("/articles/1", "", 1), (f"/articles/{MAX_ID}", "", MAX_ID), ("/articles/12", "/x", None),
      ("/articles/", "", None), ("/articles/01", "", None), (f"/articles/{MAX_ID + 1}", "", None),
-     ("/articles/1/report-image", "", None), ("/articlesx/1", "", None),
+     ("/images/1/report", "", None), ("/articlesx/1", "", None),
      ("/articles/²", "", None), ("/articles/1e3", "", None)],
 )
 def test_article_id(path: str, root_path: str, expected: int | None) -> None:

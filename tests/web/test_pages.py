@@ -58,8 +58,8 @@ def test_article_page_attribution_and_source_link(client: TestClient, seeded: Se
     assert ld["datePublished"].startswith("2026-11-20T09:00")
     facts = text_of(page.cssselect("dl.facts")[0])
     assert "Nadia Alami" in facts and "Économie" in facts and "français" in facts
-    assert page.cssselect("form.report-image button")
-    assert "Signaler cette image" in text_of(page.cssselect("form.report-image")[0])
+    assert page.cssselect("details.report-image form button")
+    assert "Signaler cette image" in text_of(page.cssselect("details.report-image summary")[0])
 
 
 def test_arabic_article_keeps_rtl_inside_french_interface(
@@ -156,12 +156,6 @@ def test_search_page_highlights_and_filters(client: TestClient) -> None:
     dated = doc(client, "/search", params={"q": "البرلمان", "since": "2026-11-21"})
     assert not dated.cssselect("li.card")
     assert client.get("/search", params={"q": "x", "since": "demain"}).status_code == 422
-
-
-def test_report_image_is_not_implemented_yet(client: TestClient, seeded: Seeded) -> None:
-    response = client.post(f"/articles/{seeded.ids['fr0']}/report-image")
-    assert response.status_code == 501
-    assert response.headers["content-type"].startswith("application/problem+json")
 
 
 def test_unknown_page_is_a_friendly_404(client: TestClient) -> None:

@@ -1,0 +1,1 @@
+"""Accounts of the admin area and the API: users with roles, sessions, API tokens."""

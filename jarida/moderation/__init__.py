@@ -1,0 +1,1 @@
+"""Readers' image reports, automatic blocking, moderators' review and the audit trail."""

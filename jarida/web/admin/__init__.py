@@ -1,0 +1,1 @@
+"""The admin area at /admin: login, moderation queue, articles, sources, crawl, audit, users."""
