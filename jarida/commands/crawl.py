@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from jarida.commands.common import app_context, ensure_port_free
+from jarida.commands.common import PORT, app_context, ensure_port_free, require_source
 
 if TYPE_CHECKING:
     from jarida.pipeline.report import CrawlReport
@@ -32,8 +32,9 @@ def register(root: typer.Typer) -> None:
     @root.command("crawl")
     def crawl(
         ctx: typer.Context,
-        once: Annotated[bool, typer.Option("--once", help="Poll what is due once, then exit.")]
-        = True,
+        once: Annotated[bool, typer.Option(
+            "--once", help="Poll what is due once, then exit (what `crawl` always does).",
+            show_default=False)] = False,
         source: Annotated[str | None, typer.Option(help="Only this source (slug).")] = None,
         force: Annotated[bool, typer.Option("--force", help="Poll every feed, due or not.")]
         = False,
@@ -46,6 +47,8 @@ def register(root: typer.Typer) -> None:
 
         app = app_context(ctx)
         db = app.database()
+        if source is not None:
+            require_source(db, source)
 
         async def go() -> CrawlReport:
             observer = RichObserver(out, enabled=not as_json)
@@ -64,7 +67,7 @@ def register(root: typer.Typer) -> None:
         ctx: typer.Context,
         serve: Annotated[bool, typer.Option(help="Also serve the website.")] = True,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        port: Annotated[int, PORT] = 8000,
     ) -> None:
         """Crawl on schedule (and serve the site) until stopped with Ctrl-C."""
         from jarida.pipeline.runner import run_forever
