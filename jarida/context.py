@@ -19,7 +19,8 @@ class AppContext:
 
     def database(self, *, check_schema: bool = True) -> Database:
         if self._db is None:
-            self._db = Database.open(self.settings.database_url)
+            self._db = Database.open(self.settings.database_url,
+                                     busy_seconds=self.settings.database_busy_seconds)
             if check_schema:
                 self._db.check_schema()
         return self._db

@@ -15,8 +15,8 @@ def _upgrade(ctx: typer.Context) -> None:
     from jarida.storage import migrate
 
     db = app_context(ctx).database(check_schema=False)
-    before = migrate.current_revision(db.engine)
-    db.upgrade()
+    before = db.upgrade(on_wait=lambda: typer.echo(
+        "waiting for another `jarida db upgrade` of this database to finish...", err=True))
     after = migrate.current_revision(db.engine)
     where = db.engine.url.render_as_string(hide_password=True)
     if before == after:

@@ -36,11 +36,12 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
-    def upgrade(self, *, on_wait: Callable[[], None] | None = None) -> None:
-        """Migrate to the current schema; `on_wait` is called if another upgrade runs."""
+    def upgrade(self, *, on_wait: Callable[[], None] | None = None) -> str | None:
+        """Migrate to the current schema and return the schema found before; `on_wait` is
+        called if another upgrade is running (this one then waits for it)."""
         from jarida.storage import migrate  # alembic is only needed here
 
-        migrate.upgrade(self.engine, on_wait=on_wait)
+        return migrate.upgrade(self.engine, on_wait=on_wait)
 
     def check_schema(self) -> None:
         """Refuse to run on a database that `jarida init` has not brought up to date."""

@@ -69,8 +69,8 @@ def _sqlite_pragmas(busy_ms: int, read_only: bool) -> Any:
     return on_connect
 
 
-def sqlite_read_only_uri(path: str) -> str | None:
-    """A `file:` URI opening PATH read-only when this process may not write it, else None.
+def sqlite_read_only_uri(path: str) -> dict[str, str] | None:
+    """URI options opening PATH read-only when this process may not write it, else None.
 
     A database on a read-only mount or with read-only permissions can still be read
     (`stats`, `serve`): with `mode=ro` when SQLite can share the write-ahead log (its
@@ -83,7 +83,7 @@ def sqlite_read_only_uri(path: str) -> str | None:
         return None
     wal = Path(f"{file}-wal")
     shared = os.access(folder, os.W_OK) or wal.exists()
-    return f"file:{file.resolve()}?mode=ro" + ("" if shared else "&immutable=1")
+    return {"mode": "ro", "uri": "true"} | ({} if shared else {"immutable": "1"})
 
 
 def open_engine(
@@ -108,8 +108,8 @@ def open_engine(
                     ) from exc
         connect_args: dict[str, Any] = {"timeout": busy_seconds}
         if read_only_uri is not None:
-            connect_args["uri"] = True
-            parsed = parsed.set(database=read_only_uri)
+            parsed = parsed.set(database=f"file:{Path(db).resolve()}",
+                                query={**parsed.query, **read_only_uri})
         # Pooled: the reading threads, the event loop's own reads and the data-version
         # watch; a burst beyond that opens (and then closes) extra connections.
         engine = create_engine(parsed, connect_args=connect_args,

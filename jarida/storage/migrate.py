@@ -23,8 +23,12 @@ from sqlalchemy import Engine, text
 from jarida.storage.engine import StorageError
 
 _HERE = Path(__file__).parent / "migrations"
-# Any constant shared by every Jarida: the key of the PostgreSQL advisory lock.
-_PG_UPGRADE_LOCK = 0x4A61726964  # "Jarid"
+# The PostgreSQL advisory lock is this constant and the schema's name: upgrades of
+# different schemas of one server (tests, several sites) do not wait for each other.
+_PG_UPGRADE_LOCK = 0x4A617269  # "Jari"
+_PG_TRY = text("SELECT pg_try_advisory_lock(:k, hashtext(current_schema()))")
+_PG_WAIT = text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))")
+_PG_UNLOCK = text("SELECT pg_advisory_unlock(:k, hashtext(current_schema()))")
 
 
 def _config(engine: Engine) -> Config:
@@ -36,11 +40,14 @@ def _config(engine: Engine) -> Config:
 
 def upgrade(
     engine: Engine, revision: str = "head", *, on_wait: Callable[[], None] | None = None
-) -> None:
-    """Bring the schema to `revision`; each migration runs in its own transaction."""
+) -> str | None:
+    """Bring the schema to `revision` (each migration in its own transaction); returns the
+    revision found once no other upgrade was running."""
     with upgrade_lock(engine, on_wait=on_wait):
-        check_known(current_revision(engine))
+        before = current_revision(engine)
+        check_known(before)
         command.upgrade(_config(engine), revision)
+        return before
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -70,16 +77,16 @@ def upgrade_lock(engine: Engine, *, on_wait: Callable[[], None] | None = None) -
     """Held while migrating; `on_wait` is called once if another upgrade holds it."""
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
-            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _PG_UPGRADE_LOCK})
-            if not got.scalar():
+            key = {"k": _PG_UPGRADE_LOCK}
+            if not conn.execute(_PG_TRY, key).scalar():
                 if on_wait:
                     on_wait()
-                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_UPGRADE_LOCK})
+                conn.execute(_PG_WAIT, key)
             conn.commit()
             try:
                 yield
             finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_UPGRADE_LOCK})
+                conn.execute(_PG_UNLOCK, key)
                 conn.commit()
         return
     path = _sqlite_lock_path(engine)
