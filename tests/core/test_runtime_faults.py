@@ -22,7 +22,6 @@ from tests.core.clirun import JARIDA, base_env, jarida
 from tests.pgschema import PG_URL, throwaway_schema
 
 
-
 @pytest.fixture
 def tiny_disk() -> Iterator[Path]:
     """A 1 MiB tmpfs, where the platform lets this process mount one."""
@@ -125,21 +124,20 @@ def _bound_by_permissions() -> list[str]:
 
 @pytest.fixture
 def read_only_copy(tmp_path: Path) -> Iterator[Path]:
-    """A crawled-into database copied to a folder nobody (the test's user) may write."""
+    """A database copied, without its write-ahead log, to a folder no one may write."""
     url = f"sqlite:///{tmp_path}/j.db"
     env = base_env(url)
     assert jarida("init", env=env).code == 0
     assert jarida("sources", "add", "https://example.ma/feed", env=env).code == 0
-    folder = Path(tempfile.mkdtemp(prefix="jarida-ro-"))
-    os.chmod(folder, 0o755)
+    folder = tmp_path / "read-only"
+    folder.mkdir()
     shutil.copy(tmp_path / "j.db", folder / "j.db")  # no -wal, no -shm: a snapshot
-    os.chmod(folder / "j.db", 0o444)
-    os.chmod(folder, 0o555)
+    (folder / "j.db").chmod(0o400)
+    folder.chmod(0o500)
     try:
         yield folder / "j.db"
     finally:
-        os.chmod(folder, 0o755)
-        shutil.rmtree(folder)
+        folder.chmod(0o700)
 
 
 def test_stats_on_a_read_only_database(read_only_copy: Path) -> None:
@@ -169,10 +167,11 @@ def test_serve_on_a_read_only_database(read_only_copy: Path) -> None:
         for _ in range(400):
             if server.poll() is not None:
                 break
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as reply:
-                    status = reply.status
-                    break
+            with contextlib.suppress(OSError), urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/", timeout=10
+            ) as reply:
+                status = reply.status
+                break
             time.sleep(0.25)
         assert status == 200, server.communicate(timeout=10) if server.poll() is not None else ""
     finally:
