@@ -89,13 +89,18 @@ def data_version(conn: Connection) -> DataVersion:
     """A cheap fingerprint that changes when articles or sources are added, updated or removed.
 
     Only index lookups: the highest article id (a new article), the latest updated_at
-    (indexed since migration 0003: an update), the sources' count and highest id (removing
-    a source removes its articles) and the highest image id. Articles are never deleted one
-    by one; when moderation deletes them it must bump a marker here.
+    (indexed since migration 0003: an update), the sources' count, highest id (removing
+    a source removes its articles) and latest updated_at (an edit, such as a switch to
+    excerpt-only, changes every page of that source: migration 0005) and the highest image
+    id. Articles are never deleted one by one; when moderation deletes them it must bump a
+    marker here.
     """
     max_id = conn.execute(select(func.max(articles.c.id))).scalar()
     max_updated = conn.execute(select(func.max(articles.c.updated_at))).scalar()
-    src = conn.execute(select(func.count(), func.max(sources.c.id)).select_from(sources)).one()
+    src = conn.execute(
+        select(func.count(), func.max(sources.c.id), func.max(sources.c.updated_at))
+        .select_from(sources)
+    ).one()
     img = conn.execute(select(func.max(images.c.id))).one()
     last_changed = _aware(max_updated)
     parts = [max_id, last_changed.isoformat() if last_changed else None, *src, *img]
