@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from jarida.pipeline.report import CrawlReport
 
 out = Console(highlight=False)
+log = logging.getLogger(__name__)
 
 
 def print_report(report: CrawlReport, console: Console = out) -> None:
@@ -57,6 +59,12 @@ def register(root: typer.Typer) -> None:
                     return await crawler.crawl_once(source, force=force)
 
         report = asyncio.run(go())
+        log.info("crawl pass done", extra={
+            "outcome": "ok", "duration": round(report.seconds, 3), "source": source,
+            "feeds": report.feeds_done, "pages": report.pages_fetched,
+            "new": sum(t.new for t in report.by_source.values()),
+            "failed": sum(t.failed for t in report.by_source.values()),
+        })
         if as_json:
             typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,7 @@ from jarida.storage import sources as store
 
 app = typer.Typer(help="Register and inspect news sources.", no_args_is_help=True)
 out = Console(highlight=False)
+log = logging.getLogger(__name__)
 sources_edit.register(app)
 
 
@@ -106,6 +108,10 @@ def import_(
                 raise _Preview(report)
     except _Preview as preview:
         report = preview.report
+    log.info("sources imported", extra={
+        "file": str(file), "dry_run": dry_run, "added_sources": len(report.added_sources),
+        "added_feeds": len(report.added_feeds), "updated_sources": len(report.updated_sources),
+    })
     for line in report.elsewhere:
         out.print(f"skipped (already registered to another source): {line}", markup=False,
                   soft_wrap=True)
