@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.clirun import JARIDA, base_env, jarida
+from tests.pgschema import PG_URL, throwaway_schema
 
 
 @pytest.fixture
@@ -140,3 +141,19 @@ def test_concurrent_upgrades_wait_for_each_other(tmp_path: Path) -> None:
         assert "is up to date" in out
     finally:
         db.close()
+
+
+@pytest.mark.skipif(not PG_URL, reason="set JARIDA_TEST_POSTGRES_URL")
+def test_concurrent_upgrades_wait_for_each_other_on_postgres() -> None:
+    from jarida.storage import migrate
+
+    with throwaway_schema("ops") as db:
+        url = db.engine.url.render_as_string(hide_password=False)
+        with migrate.upgrade_lock(db.engine):
+            second = subprocess.Popen([JARIDA, "db", "upgrade"], env=base_env(url),
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            assert second.stderr is not None
+            assert "waiting for another `jarida db upgrade`" in second.stderr.readline()
+        out, err = second.communicate(timeout=100)
+        assert second.returncode == 0, err
+        assert "is up to date" in out
