@@ -120,7 +120,7 @@ def test_allowlist_entries_are_parsed_strictly(monkeypatch: pytest.MonkeyPatch) 
 def test_poll_minimum_not_above_maximum(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JARIDA_POLL_MIN_SECONDS", "3600")
     monkeypatch.setenv("JARIDA_POLL_MAX_SECONDS", "600")
-    with pytest.raises(ConfigError, match="poll_min_seconds .3600. is greater than"):
+    with pytest.raises(ConfigError, match=r"poll_min_seconds \(3600\) is greater than"):
         load_settings()
     monkeypatch.setenv("JARIDA_POLL_MAX_SECONDS", "3600")
     assert load_settings().poll_min_seconds == 3600
