@@ -212,7 +212,7 @@ class Settings(BaseSettings):
                     ipaddress.ip_network(entry, strict=False)
                 except ValueError as exc:
                     raise ValueError(f"{entry!r} is not a valid CIDR network ({exc})") from exc
-            elif not entry or any(ch.isspace() for ch in entry):
+            elif not entry or any(ch.isspace() for ch in entry) or _bad_address(entry):
                 raise ValueError(f"{entry!r} is not a host name, address or CIDR network")
         return value
 
@@ -242,6 +242,18 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         file_values = getattr(settings_cls, "file_values", {})
         return (init_settings, env_settings, _TomlSource(settings_cls, dict(file_values)))
+
+
+def _bad_address(entry: str) -> bool:
+    """Digits and dots (or an IPv6 shape) that do not make an address: a typo, not a host."""
+    looks_like_ip = all(ch.isdigit() or ch == "." for ch in entry) or ":" in entry
+    if not looks_like_ip:
+        return False
+    try:
+        ipaddress.ip_address(entry.strip("[]"))
+    except ValueError:
+        return True
+    return False
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:

@@ -79,10 +79,15 @@ def sqlite_read_only_uri(path: str) -> dict[str, str] | None:
     """
     file = Path(path)
     folder = file.parent if str(file.parent) else Path(".")
-    if not file.exists() or (os.access(file, os.W_OK) and os.access(folder, os.W_OK)):
+    if not file.exists():
         return None
-    wal = Path(f"{file}-wal")
-    shared = os.access(folder, os.W_OK) or wal.exists()
+    folder_writable = os.access(folder, os.W_OK)
+    # With its folder read-only, a database can still be written through existing,
+    # writable -wal and -shm files.
+    logs_writable = all(os.access(f"{file}{suffix}", os.W_OK) for suffix in ("-wal", "-shm"))
+    if os.access(file, os.W_OK) and (folder_writable or logs_writable):
+        return None
+    shared = folder_writable or Path(f"{file}-wal").exists()
     return {"mode": "ro", "uri": "true"} | ({} if shared else {"immutable": "1"})
 
 

@@ -111,7 +111,8 @@ def test_allowlist_entries_are_parsed_strictly(monkeypatch: pytest.MonkeyPatch) 
     assert load_settings().private_network_allowlist == ["127.0.0.1", "10.1.0.0/16", "intranet.ma"]
     monkeypatch.setenv("JARIDA_PRIVATE_NETWORK_ALLOWLIST", '["::1", "192.168.0.0/24"]')
     assert load_settings().private_network_allowlist == ["::1", "192.168.0.0/24"]
-    for bad in ("10.0.0.0/33", "10.0.0.0/8/8", "300.1.2.3/8", "intra net"):
+    for bad in ("10.0.0.0/33", "10.0.0.0/8/8", "300.1.2.3/8", "intra net", "10.0.0.256",
+                "fe80::zz"):
         monkeypatch.setenv("JARIDA_PRIVATE_NETWORK_ALLOWLIST", bad)
         with pytest.raises(ConfigError, match="JARIDA_PRIVATE_NETWORK_ALLOWLIST"):
             load_settings()
