@@ -4,6 +4,8 @@ Same work as Jarida's pipeline on the same pages: read the sitemaps, fetch every
 article (robots.txt obeyed), extract with trafilatura's fastest mode, skip
 duplicate URLs, store and index in SQLite FTS5. Usage:
     python bench/scrapy_peer.py SITEMAP_INDEX_URL DB_PATH  -> prints JSON stats
+    python bench/scrapy_peer.py --feeds FEEDS_FILE DB_PATH --delay 1 --per-host 1 --total 32
+(the second form reads one RSS feed URL a line, as the many-host benchmark does).
 """
 
 from __future__ import annotations
@@ -70,23 +72,45 @@ class NewsSpider(SitemapSpider):
                    "text": data["text"], "date": data.get("date") or ""}
 
 
+class FeedSpider(scrapy.Spider):
+    """Reads RSS feeds and fetches every item's link: what a news crawler does each cycle."""
+
+    name = "feeds"
+
+    def parse(self, response: scrapy.http.Response) -> Any:
+        for link in response.xpath("//item/link/text()").getall():
+            yield response.follow(link.strip(), callback=self.parse_article)
+
+    parse_article = NewsSpider.parse
+
+
 def main() -> None:
-    index, db_path = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    feeds = args[0] == "--feeds"
+    if feeds:
+        args = args[1:]
+    index, db_path = args[0], args[1]
+    options = dict(zip(args[2::2], args[3::2], strict=False))
     process = CrawlerProcess(settings={
         "LOG_LEVEL": "ERROR",
         "ROBOTSTXT_OBEY": True,
-        "CONCURRENT_REQUESTS": 8,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        "DOWNLOAD_DELAY": 0,
+        "CONCURRENT_REQUESTS": int(options.get("--total", 8)),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": int(options.get("--per-host", 8)),
+        "DOWNLOAD_DELAY": float(options.get("--delay", 0)),
         "TELNETCONSOLE_ENABLED": False,
         "ITEM_PIPELINES": {f"{__name__}.StorePipeline": 100},
         "DB_PATH": db_path,
         "USER_AGENT": "Jarida-bench-scrapy-peer",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     })
-    crawler = process.create_crawler(NewsSpider)
     started = time.monotonic()
-    process.crawl(crawler, sitemap_urls=[index])
+    if feeds:
+        crawler = process.create_crawler(FeedSpider)
+        with open(index) as handle:
+            process.crawl(crawler, start_urls=[u.strip() for u in handle if u.strip()])
+    else:
+        crawler = process.create_crawler(NewsSpider)
+        process.crawl(crawler, sitemap_urls=[index])
     process.start()
     stats = crawler.stats.get_stats()
     elapsed = float(stats.get("elapsed_time_seconds") or (time.monotonic() - started))

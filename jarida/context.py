@@ -12,6 +12,10 @@ class UserError(Exception):
     """A usage or input problem the user can fix; printed as one line, exit code 2."""
 
 
+class CommandFailed(Exception):
+    """A failure at run time the command has explained; printed as one line, exit code 1."""
+
+
 @dataclass
 class AppContext:
     settings: Settings

@@ -127,6 +127,12 @@ class Settings(BaseSettings):
     extract_workers: int = Field(
         0, ge=0, description="Processes extracting articles; 0 means one per CPU core."
     )
+    crawl_max_failures: int = Field(
+        10, ge=1,
+        description="Failed crawl passes in a row (database unreachable, disk full...) after "
+        "which `jarida run` exits with status 1 so that its supervisor restarts it; passes "
+        "are retried after 5 s, 10 s, 20 s... up to 5 minutes before that.",
+    )
     write_batch_size: int = Field(
         100, ge=1, description="Articles written to the database in one transaction."
     )

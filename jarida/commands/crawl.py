@@ -83,5 +83,6 @@ def register(root: typer.Typer) -> None:
         app = app_context(ctx)
         if serve:
             ensure_port_free(host, port)
-        asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host, port=port,
-                                console=out))
+        status = asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host,
+                                         port=port, console=out))
+        raise typer.Exit(status)

@@ -19,10 +19,11 @@ import click
 import typer._click.exceptions as typer_click  # typer ships its own click
 import typer.exceptions
 
-from jarida.context import UserError
+from jarida.context import CommandFailed, UserError
 from jarida.settings import ConfigError
 from jarida.sources import RegistryFileError
 from jarida.storage import StorageError
+from jarida.storage.failures import StorageUnavailable
 
 OK, FAILURE, USAGE, INTERRUPTED = 0, 1, 2, 130
 
@@ -59,10 +60,16 @@ def explain(exc: BaseException) -> Failure:
         return Failure(f"error: {exc}", exc.exit_code)
     if isinstance(exc, ConfigError | RegistryFileError | UserError):
         return Failure(f"error: {exc}", USAGE)
+    if isinstance(exc, CommandFailed):
+        return Failure(f"error: {exc}", FAILURE)
     for cause in _chain(exc):
         found = _database_failure(cause) or _os_failure(cause)
         if found is not None:
             return found
+    if isinstance(exc, StorageUnavailable):
+        return Failure(f"error: the database failed during the crawl ({exc}); nothing was "
+                       "blamed on the feeds: fix the database or free disk space, then run "
+                       "the crawl again", FAILURE)
     return Failure(
         f"unexpected error: {type(exc).__name__}: {_first_line(exc)} "
         "(run again with `jarida --debug ...` to see where it happened)",
@@ -80,9 +87,9 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
             continue
         seen.add(id(item))
         yield item
-        orig = getattr(item, "orig", None)
-        todo += [orig if isinstance(orig, BaseException) else None,
-                 item.__cause__, item.__context__]
+        wrapped = [getattr(item, "orig", None), getattr(item, "cause", None)]
+        todo += [w for w in wrapped if isinstance(w, BaseException)]
+        todo += [item.__cause__, item.__context__]
 
 
 def _database_failure(exc: BaseException) -> Failure | None:

@@ -65,6 +65,19 @@ class HostPacer:
         """Honour a robots.txt Crawl-delay larger than our own default."""
         self._state(host).extra_delay = seconds
 
+    def wait_before_start(self, host: str) -> float:
+        """Seconds until a request to `host` may start (0 when it may start now): lets a
+        scheduler hold back work for a host without taking any slot while it waits."""
+        state = self._hosts.get(host)
+        if state is None:
+            return 0.0
+        return max(0.0, state.next_start - self._clock.monotonic())
+
+    async def until_ready(self, host: str) -> None:
+        """Sleep until the gap (or a Crawl-delay or Retry-After) of `host` has passed."""
+        while (wait := self.wait_before_start(host)) > 0:
+            await self._clock.sleep(wait)
+
     def defer(self, host: str, seconds: float) -> None:
         """Hold every request to `host` back (a 429/503 Retry-After applies to all tasks)."""
         state = self._state(host)

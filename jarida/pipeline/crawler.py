@@ -4,19 +4,28 @@ Ordering is what keeps a crash harmless: a feed's new validators (ETag, body
 hash) are saved only after all of its articles are committed, so a killed
 crawl re-reads the feed on restart and the unique canonical URL turns any
 repeated work into updates, never duplicates.
+
+Which request goes next is the scheduler's decision (`pipeline/scheduler.py`):
+per-host queues that hold nothing global while they wait, polls before fresh
+entries before backlog. Failures are contained by construction: anything raised
+while fetching, decoding, extracting or building one article is that article's
+failure; a record the database refuses fails alone (`pipeline/batch.py`); a
+failure of the storage itself (`StorageUnavailable`) stops the whole pass and is
+blamed on nobody.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection
 
@@ -24,21 +33,28 @@ from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
 from jarida.model import ArticleRecord, Entry, Feed, Source
+from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
+from jarida.pipeline.entries import Todo, entries_to_fetch
 from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
-from jarida.pipeline.hooks import StoredArticle, after_store_hooks
+from jarida.pipeline.hooks import after_store_hooks
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
 from jarida.pipeline.schedule import failure_delay, next_interval, next_poll_time
+from jarida.pipeline.scheduler import HostScheduler, Priority, SchedulerClosed
 from jarida.settings import Settings
 from jarida.storage import Database
-from jarida.storage import articles as article_store
 from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
+from jarida.storage.failures import StorageUnavailable, is_storage_failure
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
 
 _T = TypeVar("_T")
+log = logging.getLogger("jarida.crawl")
+
+# Pages being fetched or waiting for extraction, per fetch slot (crawl_concurrency).
+BACKLOG_PER_SLOT = 4
 
 
 def _log_entry(
@@ -55,8 +71,19 @@ def _log_entry(
     )
 
 
-# Fetched pages waiting for extraction, per fetch slot (crawl_concurrency).
-BACKLOG_PER_SLOT = 4
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+
+
+class _Abandoned(Exception):
+    """An entry the stopping pass gave up on (not a failure: the next pass does it)."""
 
 
 class Crawler:
@@ -80,13 +107,10 @@ class Crawler:
         self._sqlite = db.engine.dialect.name == "sqlite"  # workers stem for its index
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
-        self._slots = asyncio.Semaphore(settings.crawl_concurrency)
-        # Pages fetched but not yet extracted, at most this many: fetching outruns the
-        # extraction workers, and without a bound a large sitemap would hold every page
-        # body in memory at once while they catch up.
-        self._backlog = asyncio.Semaphore(BACKLOG_PER_SLOT * settings.crawl_concurrency)
         self._in_flight: set[str] = set()
         self._hooks = after_store_hooks(settings)
+        self._scheduler: HostScheduler | None = None
+        self._stopping = False
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -101,15 +125,37 @@ class Crawler:
         self._pool.close()
         self._db_thread.shutdown(wait=True)
 
+    def request_stop(self) -> None:
+        """Stop taking new work: queued fetches are abandoned, what is in flight finishes
+        and is stored, and feeds left incomplete keep their old validators (the next
+        pass sees their entries again)."""
+        self._stopping = True
+        if self._scheduler is not None:
+            self._scheduler.close()
+
     async def _db(self, fn: Callable[[Connection], _T], *, write: bool = True) -> _T:
         def run() -> _T:
             with self.db.write() if write else self.db.read() as conn:
                 return fn(conn)
 
-        return await asyncio.get_running_loop().run_in_executor(self._db_thread, run)
+        return await self._on_db_thread(run)
+
+    async def _on_db_thread(self, fn: Callable[[], _T]) -> _T:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._db_thread, fn)
+        except StorageUnavailable:
+            raise
+        except Exception as exc:
+            if is_storage_failure(exc):
+                raise StorageUnavailable(exc) from exc
+            raise
 
     async def crawl_once(self, source: str | None = None, *, force: bool = False) -> CrawlReport:
-        """Poll every feed that is due (of one source, or all) once, and wait for the end."""
+        """Poll every feed that is due (of one source, or all) once, and wait for the end.
+
+        Raises `StorageUnavailable` when the database fails: every pending fetch is
+        cancelled and no feed is marked failing for it.
+        """
         started = time.monotonic()
         now = datetime.now(UTC)
         if force:
@@ -123,42 +169,48 @@ class Crawler:
         report = CrawlReport(feeds_total=len(feeds))
         self.observer.feeds_planned(len(feeds))
         self._in_flight.clear()
-        await asyncio.gather(*(self._crawl_feed(f, sources[f.source_id], report) for f in feeds))
+        self._scheduler = HostScheduler(
+            self.fetcher.pacer,
+            permits=BACKLOG_PER_SLOT * self.settings.crawl_concurrency,
+            per_host=self.settings.host_concurrency,
+        )
+        if self._stopping:
+            self._scheduler.close()
+        tasks = [asyncio.create_task(self._crawl_feed(f, sources[f.source_id], report))
+                 for f in feeds]
+        try:
+            await _all_or_first_storage_failure(tasks)
+        finally:
+            self._scheduler = None
         report.seconds = time.monotonic() - started
+        report.stopped = self._stopping
         return report
 
     async def _crawl_feed(self, feed: Feed, source: Source, report: CrawlReport) -> None:
         tally = report.tally(source.slug)
         tally.feeds += 1
         try:
-            poll = await poll_feed(
-                self.fetcher, feed, timezone=source.timezone or self.settings.timezone
-            )
+            poll = await self._poll(feed, source)
+            if poll is None:  # stopping before its turn came
+                return
             logs = [_log_entry(poll.fetch, feed.id)]
             logs += [_log_entry(r, feed.id) for r in poll.extra_fetches]
             if poll.gone or poll.error:
                 await self._feed_failed(feed, poll, logs)
                 report.fail(source.slug, poll.error or "feed gone (HTTP 410)")
                 return
-            todo = await self._db(lambda c: _entries_to_fetch(c, feed, poll.entries))
-            records: list[ArticleRecord] = []
-            # Store as pages finish, a batch at a time: memory stays bounded and a crash
-            # keeps everything committed so far.
-            for done in asyncio.as_completed(
-                [self._article(feed, source, e, report) for e in todo]
-            ):
-                record, log = await done
-                if log is not None:
-                    logs.append(log)
-                if record is not None:
-                    records.append(record)
-                if len(records) >= self.settings.write_batch_size:
-                    await self._store(records, logs, report, source)
-                    records, logs = [], []
-            await self._store(records, logs, report, source)
-            await self._feed_succeeded(feed, poll, new=len(todo))
+            now = datetime.now(UTC)
+            todo = await self._db(lambda c: entries_to_fetch(c, feed, poll.entries, now),
+                                  write=False)
+            complete = await self._fetch_and_store(feed, source, todo, logs, report)
+            if complete:
+                await self._feed_succeeded(feed, poll, new=len(todo))
+        except StorageUnavailable:
+            raise
         except Exception as exc:  # one broken feed never stops the crawl
-            message = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            message = _one_line(exc)
+            log.warning("feed failed", extra={"source": source.slug, "url": feed.url,
+                                              "error": message})
             report.fail(source.slug, message)
             when = datetime.now(UTC)
             await self._db(
@@ -173,27 +225,79 @@ class Crawler:
             report.feeds_done += 1
             self.observer.feed_done(source.slug)
 
+    async def _poll(self, feed: Feed, source: Source) -> PollResult | None:
+        assert self._scheduler is not None
+        try:
+            async with self._scheduler.turn(_host(feed.url), Priority.FEED):
+                return await poll_feed(
+                    self.fetcher, feed, timezone=source.timezone or self.settings.timezone
+                )
+        except SchedulerClosed:
+            return None
+
+    async def _fetch_and_store(self, feed: Feed, source: Source, todo: list[Todo],
+                               logs: list[FetchLogEntry], report: CrawlReport) -> bool:
+        """Fetch every entry and store as pages finish, a batch at a time (memory stays
+        bounded and a crash keeps everything committed so far). True when every entry
+        was dealt with (stored or failed), False when the stopping pass abandoned some."""
+        records: list[ArticleRecord] = []
+        abandoned = False
+        tasks = [asyncio.create_task(self._article(feed, source, t, report)) for t in todo]
+        try:
+            for done in asyncio.as_completed(tasks):
+                try:
+                    record, entry_log = await done
+                except _Abandoned:
+                    abandoned = True
+                    continue
+                if entry_log is not None:
+                    logs.append(entry_log)
+                if record is not None:
+                    records.append(record)
+                if len(records) >= self.settings.write_batch_size:
+                    await self._store(records, logs, report, source)
+                    records = []
+                    logs.clear()
+            await self._store(records, logs, report, source)
+        finally:
+            for task in tasks:
+                task.cancel()
+        return not abandoned
+
     async def _article(
-        self, feed: Feed, source: Source, entry: Entry, report: CrawlReport
+        self, feed: Feed, source: Source, todo: Todo, report: CrawlReport
     ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
-        """Fetch and extract one entry; the record (None when nothing can be stored)
-        and the fetch log line."""
+        """Fetch and extract one entry: the record (None when nothing can be stored) and
+        the fetch log line. Whatever goes wrong here is this article's failure only."""
+        entry = todo.entry
         key = canonical_url(entry.url)
         if key in self._in_flight:  # listed by two feeds in this crawl
             return None, None
         self._in_flight.add(key)
-        async with self._backlog:
-            return await self._fetch_and_extract(feed, source, entry, report)
+        assert self._scheduler is not None
+        try:
+            async with self._scheduler.turn(_host(entry.url), todo.priority,
+                                            newest=todo.newest) as turn:
+                page = await self.fetcher.fetch(entry.url)
+                turn.host_done()
+                report.pages_fetched += 1
+                report.tally(source.slug).pages += 1
+                self.observer.page_fetched()
+                return await self._extract(feed, source, entry, page, report)
+        except SchedulerClosed:
+            self._in_flight.discard(key)
+            raise _Abandoned from None
+        except Exception as exc:
+            message = f"{entry.url}: {_one_line(exc)}"
+            log.warning("article failed", extra={"source": source.slug, "url": entry.url,
+                                                 "error": message})
+            report.fail(source.slug, message)
+            return None, None
 
-    async def _fetch_and_extract(
-        self, feed: Feed, source: Source, entry: Entry, report: CrawlReport
+    async def _extract(
+        self, feed: Feed, source: Source, entry: Entry, page: FetchResult, report: CrawlReport
     ) -> tuple[ArticleRecord | None, FetchLogEntry | None]:
-        async with self._slots:
-            page = await self.fetcher.fetch(entry.url)
-        report.pages_fetched += 1
-        report.tally(source.slug).pages += 1
-        self.observer.page_fetched()
-        log = _log_entry(page, feed.id)
+        fetch_log = _log_entry(page, feed.id)
         job = ExtractJob(
             body=page.body if page.ok else b"",
             encoding=page.encoding,
@@ -208,13 +312,15 @@ class Crawler:
                 RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC),
                           index_forms=self._sqlite)
             )
-            return record, log
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""
             report.fail(source.slug, f"{exc}{detail}")
-        except Exception as exc:
-            report.fail(source.slug, f"extraction failed for {entry.url}: {exc}"[:300])
-        return None, log
+            return None, fetch_log
+        if record.canonical_url != canonical_url(entry.url):
+            if record.canonical_url in self._in_flight:  # two pages, one declared canonical
+                return None, fetch_log
+            self._in_flight.add(record.canonical_url)
+        return record, fetch_log
 
     async def _store(
         self, records: list[ArticleRecord], logs: list[FetchLogEntry], report: CrawlReport,
@@ -222,21 +328,14 @@ class Crawler:
     ) -> None:
         if not records and not logs:
             return
-
-        def write(conn: Connection) -> list[article_store.SaveResult]:
-            saved = article_store.save_articles(conn, records)
-            stored = [StoredArticle(s.article_id, s.outcome, r)
-                      for s, r in zip(saved, records, strict=True)]
-            for hook in self._hooks:
-                hook(conn, stored)
-            log_fetches(conn, logs)
-            return saved
-
-        saved = await self._db(write)
+        outcome: BatchOutcome = await self._on_db_thread(
+            lambda: store_batch(self.db, list(records), list(logs), self._hooks))
         tally = report.tally(source.slug)
-        for s in saved:
+        for s in outcome.saved:
             setattr(tally, s.outcome, getattr(tally, s.outcome) + 1)
-        self.observer.articles_stored(sum(1 for s in saved if s.outcome != "unchanged"))
+        for record, error in outcome.failed:
+            report.fail(source.slug, f"{record.url}: not stored: {error}")
+        self.observer.articles_stored(sum(1 for s in outcome.saved if s.outcome != "unchanged"))
 
     async def _feed_succeeded(self, feed: Feed, poll: PollResult, *, new: int) -> None:
         now = datetime.now(UTC)
@@ -277,20 +376,13 @@ class Crawler:
         await self._db(write)
 
 
-def _entries_to_fetch(conn: Connection, feed: Feed, entries: list[Entry]) -> list[Entry]:
-    """Entries not stored yet, or changed by the publisher since we stored them."""
-    keyed = {(e.guid or e.url): e for e in entries}
-    by_guid = article_store.stored_versions_by_guid(conn, feed.id, list(keyed))
-    urls = {canonical_url(e.url): k for k, e in keyed.items() if k not in by_guid}
-    by_url = article_store.stored_versions_by_url(conn, list(urls))
-    todo: list[Entry] = []
-    for key, entry in keyed.items():
-        stored = by_guid.get(key) or by_url.get(canonical_url(entry.url))
-        changed = entry.updated is not None and stored is not None and entry.updated > stored
-        if stored is None or changed:
-            todo.append(entry if entry.guid else _with_guid(entry, key))
-    return todo
-
-
-def _with_guid(entry: Entry, guid: str) -> Entry:
-    return replace(entry, guid=guid)
+async def _all_or_first_storage_failure(tasks: list[asyncio.Task[None]]) -> None:
+    """Wait for every task; on the first `StorageUnavailable`, cancel the rest and raise it."""
+    try:
+        for done in asyncio.as_completed(tasks):
+            await done
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise

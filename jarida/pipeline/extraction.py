@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
+from jarida.pipeline.orphans import exit_with_parent
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class ExtractorPool:
         if count <= 1:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="jarida-extract")
         else:
-            self._executor = ProcessPoolExecutor(count, mp_context=_worker_context())
+            self._executor = ProcessPoolExecutor(count, mp_context=_worker_context(),
+                                                 initializer=exit_with_parent)
 
     async def extract(self, job: ExtractJob) -> Extracted:
         loop = asyncio.get_running_loop()

@@ -24,6 +24,7 @@ class CrawlReport:
     feeds_done: int = 0
     pages_fetched: int = 0
     seconds: float = 0.0
+    stopped: bool = False  # a stop was requested: queued work was left to the next pass
 
     def tally(self, slug: str) -> SourceTally:
         return self.by_source[slug]

@@ -11,6 +11,9 @@ from __future__ import annotations
 import gc
 
 from jarida.pipeline.extraction import ExtractJob, run_job
+from jarida.pipeline.orphans import exit_with_parent
+
+exit_with_parent()  # the fork server, when the crawl process dies (workers watch it in turn)
 
 _PAGE = (
     "<html lang='fr'><head><title>Le port de Tanger</title>"

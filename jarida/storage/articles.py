@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.model import Article, ArticleRecord, Page
 from jarida.storage.clean import clean_required, clean_text
-from jarida.storage.filters import ArticleFilter, encode_cursor, keyset_after
+from jarida.storage.filters import ArticleFilter, keyset_after, keyset_cursor
 from jarida.storage.rows import article_from_row
 from jarida.storage.search import IndexChange, update_search_index
 from jarida.storage.tables import articles, images, sources
@@ -130,11 +130,18 @@ def save_articles(conn: Connection, records: Sequence[ArticleRecord]) -> list[Sa
         if same or downgrade:
             results.append(SaveResult(int(old.id), "unchanged"))
             continue
+        # An article keeps its first fetch time and its place in every list: an update
+        # never moves it (see `list_articles`), whatever date the new version gives.
         values.pop("fetched_at")
+        values.pop("sort_at")
         values["status"] = "updated" if old.status in ("ok", "updated") else rec.status
         conn.execute(update(articles).where(articles.c.id == old.id).values(**values))
-        changes.append(IndexChange(int(old.id), (old.language, old.title, old.text),
-                                   _idx(values), _forms(rec, values)))
+        new = _idx(values)
+        changes.append(IndexChange(int(old.id), (old.language, old.title, old.text), new,
+                                   _forms(rec, values)))
+        # The next record of this article in the batch compares with this version.
+        existing[key] = _Stored(int(old.id), rec.content_hash, new[1], new[2],
+                                str(values["status"]), new[0])
         results.append(SaveResult(int(old.id), "updated"))
     update_search_index(conn, changes)
     return results
@@ -194,17 +201,23 @@ def known_canonical_urls(conn: Connection, urls: Sequence[str]) -> set[str]:
 def list_articles(
     conn: Connection, filters: ArticleFilter, *, limit: int = 20, cursor: str | None = None
 ) -> Page:
-    """Newest first; the cursor stays valid while new articles arrive."""
+    """Newest first by (sort_at, id); the cursor is that very key of the page's last row.
+
+    Walking a list page by page yields every article that exists throughout the walk
+    exactly once, while others are added or updated: an article's sort_at is fixed when
+    it is first stored (its publication date then known, else its first fetch time) and
+    no update moves it, so no article crosses a cursor.
+    """
     query = _WITH_SOURCE.where(*filters.clauses())
     if cursor:
         query = query.where(keyset_after(cursor))
     query = query.order_by(articles.c.sort_at.desc(), articles.c.id.desc()).limit(limit + 1)
-    items = [article_from_row(r) for r in conn.execute(query)]
+    rows = conn.execute(query).all()
+    items = [article_from_row(r) for r in rows[:limit]]
     next_cursor = None
-    if len(items) > limit:
-        items = items[:limit]
-        last = items[-1]
-        next_cursor = encode_cursor((last.published_at or last.fetched_at).isoformat(), last.id)
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = keyset_cursor(last.sort_at, int(last.id))
     return Page(items=items, next_cursor=next_cursor)
 
 

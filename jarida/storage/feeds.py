@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select, update
@@ -124,3 +125,58 @@ def make_feeds_due(conn: Connection, now: datetime, *, source_slug: str | None =
             feeds.c.source_id.in_(select(sources.c.id).where(sources.c.slug == source_slug))
         )
     return int(conn.execute(stmt.values(next_poll_at=now)).rowcount or 0)
+
+
+def _due_ids(now: datetime, source_slug: str | None, limit: int | None) -> Any:
+    """The ids of the feeds `due_feeds` would give, in its order (a subquery)."""
+    query = (
+        select(feeds.c.id)
+        .where(feeds.c.status.in_(("active", "failing")))
+        .where(or_(feeds.c.next_poll_at.is_(None), feeds.c.next_poll_at <= now))
+        .order_by(feeds.c.next_poll_at, feeds.c.id)
+    )
+    if source_slug is not None:
+        query = query.where(
+            feeds.c.source_id.in_(select(sources.c.id).where(sources.c.slug == source_slug))
+        )
+    return query.limit(limit) if limit is not None else query
+
+
+def claim_due_feeds(
+    conn: Connection,
+    now: datetime,
+    *,
+    lease_seconds: int,
+    source_slug: str | None = None,
+    limit: int | None = None,
+) -> list[Feed]:
+    """Due feeds, claimed for this crawler: no other crawler on the database gets them.
+
+    A claim moves `next_poll_at` to now + `lease_seconds` in the caller's write
+    transaction (commit it before polling); the poll's `record_feed_success`,
+    `mark_feed_failed` or `mark_feed_gone` then sets the real next time. If the crawler
+    dies first, the feed is due again once the lease is over. PostgreSQL locks the due
+    rows with FOR UPDATE SKIP LOCKED (a concurrent claim skips them without waiting);
+    SQLite claims with one UPDATE ... RETURNING, atomic under its single writer. The
+    feeds come back least recently polled first (never polled first), with `next_poll_at`
+    set to the lease's end.
+    """
+    if lease_seconds <= 0:
+        raise ValueError("lease_seconds must be positive")
+    until = now + timedelta(seconds=lease_seconds)
+    due = _due_ids(now, source_slug, limit)
+    if conn.dialect.name == "postgresql":
+        ids = list(conn.execute(due.with_for_update(skip_locked=True)).scalars())
+        if ids:
+            conn.execute(update(feeds).where(feeds.c.id.in_(ids)).values(next_poll_at=until))
+    else:
+        ids = list(conn.execute(
+            update(feeds).where(feeds.c.id.in_(due.scalar_subquery()))
+            .values(next_poll_at=until).returning(feeds.c.id)
+        ).scalars())
+    if not ids:
+        return []
+    claimed = [replace(feed_from_row(r), next_poll_at=until)
+               for r in conn.execute(select(feeds).where(feeds.c.id.in_(ids)))]
+    epoch = datetime.min.replace(tzinfo=now.tzinfo)
+    return sorted(claimed, key=lambda f: (f.last_polled_at or epoch, f.id))

@@ -60,6 +60,12 @@ def decode_cursor(cursor: str, n: int) -> list[str]:
     return parts
 
 
+def keyset_cursor(sort_at: datetime, article_id: int) -> str:
+    """The cursor after a row of a list sorted on (sort_at, id) descending: built from
+    that very key, never from a date shown to the reader."""
+    return encode_cursor(sort_at.isoformat(), article_id)
+
+
 def keyset_after(cursor: str) -> Any:
     """Rows strictly after (sort_at, id) in descending order."""
     sort_iso, ident = decode_cursor(cursor, 2)

@@ -33,7 +33,34 @@ class SearchResult:
     total: int | None = None
 
 
+def net_changes(changes: Sequence[IndexChange]) -> list[IndexChange]:
+    """One change per article: from what the index held before the first change to what
+    the last one leaves, in order of first appearance.
+
+    A batch may change one article several times (two pages naming one canonical URL, an
+    update and its undo); applied one by one, the second would ask FTS5 to delete a row
+    version it never held, which corrupts an external-content index. Each change's `old`
+    must be the previous change's `new` (changes of one article are given in the order
+    they were made); an article added then removed in the batch leaves nothing.
+    """
+    first: dict[int, IndexChange] = {}
+    last: dict[int, IndexChange] = {}
+    for change in changes:
+        first.setdefault(change.article_id, change)
+        last[change.article_id] = change
+    out: list[IndexChange] = []
+    for article_id, start in first.items():
+        end = last[article_id]
+        if start.old is None and end.new is None:
+            continue
+        out.append(IndexChange(article_id, start.old, end.new, end.new_forms))
+    return out
+
+
 def update_search_index(conn: Connection, changes: Sequence[IndexChange]) -> None:
+    """Bring the index from each article's `old` to its `new` indexed text (see
+    `net_changes`: several changes of one article are folded into one)."""
+    changes = net_changes(changes)
     if not changes:
         return
     if conn.dialect.name == "postgresql":

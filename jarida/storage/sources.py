@@ -12,7 +12,7 @@ from jarida.model import Feed, FeedSpec, Source, SourceSpec
 from jarida.storage.articles import delete_articles_of_source
 from jarida.storage.clean import clean_text
 from jarida.storage.rows import feed_from_row, source_from_row
-from jarida.storage.tables import feeds, sources
+from jarida.storage.tables import entry_failures, feeds, sources
 
 DEFAULT_POLL_INTERVAL = 3600
 
@@ -152,6 +152,8 @@ def remove_source(conn: Connection, slug: str) -> bool:
         return False
     # Explicit order so it works whether or not the engine enforces ON DELETE CASCADE.
     delete_articles_of_source(conn, source.id)
+    its_feeds = select(feeds.c.id).where(feeds.c.source_id == source.id)
+    conn.execute(delete(entry_failures).where(entry_failures.c.feed_id.in_(its_feeds)))
     conn.execute(delete(feeds).where(feeds.c.source_id == source.id))
     conn.execute(delete(sources).where(sources.c.id == source.id))
     return True

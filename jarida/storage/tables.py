@@ -92,7 +92,9 @@ articles = Table(
     Column("published_at", UTCDateTime),
     Column("fetched_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
-    # published_at when known, else fetched_at: the one key lists sort and paginate on.
+    # The one key lists sort and paginate on: published_at when the article was first
+    # stored, else its first fetch time. Set on insert, never moved by an update (so a
+    # cursor never skips or repeats an article; storage.articles.list_articles).
     Column("sort_at", UTCDateTime, nullable=False),
     Column("language", String(8)),
     Column("section", String(120)),
@@ -133,4 +135,38 @@ fetch_log = Table(
     Column("fetched_at", UTCDateTime, nullable=False),
     Index(None, "fetched_at"),
     Index(None, "feed_id"),
+)
+
+# One row per crawl pass (0005): health of `jarida run`, `jarida stats`, the admin's status.
+crawl_passes = Table(
+    "crawl_passes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("runner", String(120), nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("error", Text),
+    Column("feeds", Integer, nullable=False, server_default="0"),
+    Column("pages", Integer, nullable=False, server_default="0"),
+    Column("stored", Integer, nullable=False, server_default="0"),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Index("ix_crawl_passes_finished_at", "finished_at"),
+)
+
+# A feed entry whose page failed (not live yet, no article text...): retried on later
+# crawls with back-off even when the feed is unchanged (0005; storage/entry_failures.py).
+entry_failures = Table(
+    "entry_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("first_failed_at", UTCDateTime, nullable=False),
+    Column("last_failed_at", UTCDateTime, nullable=False),
+    Column("next_retry_at", UTCDateTime),  # None: given up after MAX_ENTRY_ATTEMPTS
+    UniqueConstraint("feed_id", "url"),
+    Index(None, "feed_id", "next_retry_at"),
 )

@@ -91,7 +91,7 @@ def data_version(conn: Connection) -> DataVersion:
     Only index lookups: the highest article id (a new article), the latest updated_at
     (indexed since migration 0003: an update), the sources' count, highest id (removing
     a source removes its articles) and latest updated_at (an edit, such as a switch to
-    excerpt-only, changes every page of that source: migration 0005) and the highest image
+    excerpt-only, changes every page of that source: migration 0007_ops) and the highest image
     id. Articles are never deleted one by one; when moderation deletes them it must bump a
     marker here.
     """

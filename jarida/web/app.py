@@ -15,7 +15,7 @@ from starlette.types import Receive, Scope, Send
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
-from jarida.web import api, feed_routes, lists, pages, search_page
+from jarida.web import api, feed_routes, health, lists, pages, search_page
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.deps import AppState, app_state, interface
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
@@ -99,6 +99,7 @@ def create_app(
     app.state.jarida = app.jarida = state
     app.state.render_error = _render_error
     install_problem_handlers(app)
+    app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)

@@ -32,8 +32,10 @@ def _env(db_path: Path) -> dict[str, str]:
     return env
 
 
-def _jarida(db_path: Path, *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "jarida", *args], env=_env(db_path),
+def _jarida(db_path: Path, *args: str,
+            extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "jarida", *args],
+                            env={**_env(db_path), **(extra_env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

@@ -4,8 +4,8 @@ The site's page cache keys on the data version; switching a source to excerpt-on
 change it at once for every stored article of that source, so the version reads
 max(sources.updated_at) too. Existing sources start at their creation time.
 
-Revision ID: 0005_ops
-Revises: 0004
+Revision ID: 0007_ops
+Revises: 0006_storage
 """
 
 import sqlalchemy as sa
@@ -13,8 +13,8 @@ from alembic import op
 
 from jarida.storage.types import UTCDateTime
 
-revision = "0005_ops"
-down_revision = "0004"
+revision = "0007_ops"
+down_revision = "0006_storage"
 branch_labels = None
 depends_on = None
 
