@@ -284,7 +284,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         if not err["loc"]:  # a check across settings
             raise ConfigError(f"invalid settings: {message}") from exc
         name = str(err["loc"][0])
-        got = f" (got {err.get('input')!r})"
+        got = f" (got {err.get('input')!r})" if repr(err.get("input")) not in message else ""
         raise ConfigError(f"invalid setting {_origin(name, data, path, overrides)}: "
                           f"{message}{got}") from exc
 

@@ -10,6 +10,7 @@ also prints the traceback.
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from jarida.storage import StorageError
 from jarida.storage.failures import StorageUnavailable
 
 OK, FAILURE, USAGE, INTERRUPTED = 0, 1, 2, 130
+_BOOLEAN_VALUE = re.compile(r"unexpected extra argument.*\((true|false|yes|no|on|off|1|0)\)",
+                            re.IGNORECASE)
 
 DISK_FULL = "no space left on the disk{where}: free some space, then run the command again"
 LOCKED = (
@@ -51,7 +54,10 @@ class Failure:
 def explain(exc: BaseException) -> Failure:
     """The line (without the `jarida: ` prefix) and exit code for EXC."""
     if isinstance(exc, click.UsageError | typer_click.UsageError):
-        return Failure(f"{exc.format_message()} (see `jarida --help`)", USAGE)
+        message = exc.format_message()
+        if _BOOLEAN_VALUE.search(message):
+            message += "; on/off options are flags that take no value (--once, not --once true)"
+        return Failure(f"{message} (see `jarida --help`)", USAGE)
     if isinstance(exc, click.ClickException | typer_click.ClickException):
         return Failure(f"error: {exc.format_message()}", exc.exit_code)
     if isinstance(exc, click.Abort | typer.exceptions.Abort | KeyboardInterrupt):
