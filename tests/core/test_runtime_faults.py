@@ -59,19 +59,24 @@ def test_full_disk_is_one_line_and_loses_nothing(tiny_disk: Path, tmp_path: Path
     assert listed.code == 0 and listed.out.count('"slug"') == 1  # the import rolled back
 
 
+@pytest.mark.parametrize("wrapped", [False, True])
 def test_full_disk_injected_in_crawl(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    wrapped: bool,
 ) -> None:
-    """The crawler's own handling is the crawl loop's; here, what the operator reads."""
+    """The crawler's own handling is the crawl loop's (it raises StorageUnavailable);
+    here, what the operator reads."""
     import sqlite3
 
     from sqlalchemy.exc import OperationalError
 
     from jarida.pipeline.crawler import Crawler
+    from jarida.storage.failures import StorageUnavailable
 
     async def full(*_args: Any, **_kw: Any) -> None:
-        raise OperationalError("INSERT ...", {}, sqlite3.OperationalError(
+        error = OperationalError("INSERT ...", {}, sqlite3.OperationalError(
             "database or disk is full"))
+        raise StorageUnavailable(error) if wrapped else error
 
     monkeypatch.setattr(Crawler, "crawl_once", full)
     monkeypatch.setenv("JARIDA_DATABASE_URL", f"sqlite:///{tmp_path}/j.db")
