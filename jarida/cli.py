@@ -1,20 +1,26 @@
-"""The `jarida` command: a thin front over the services; errors become one line and exit 2."""
+"""The `jarida` command: a thin front over the services.
+
+Every failure becomes one line on standard error and an exit code (see
+`jarida.commands.errors`: 0 success, 1 failure at run time, 2 usage or configuration);
+`--debug` or JARIDA_LOG_LEVEL=debug adds the traceback.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
-import typer._click.exceptions as _typer_errors  # typer ships its own click
 
 from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats
-from jarida.context import AppContext, UserError
-from jarida.settings import ConfigError, load_settings
-from jarida.sources import RegistryFileError
-from jarida.storage import StorageError
+from jarida.commands.errors import explain
+from jarida.commands.helpstyle import plain_flags
+from jarida.context import AppContext
+from jarida.logs import configure_logging
+from jarida.settings import load_settings
 
 app = typer.Typer(
     name="jarida",
@@ -28,6 +34,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)
+plain_flags()
 
 
 @app.callback()
@@ -36,8 +43,12 @@ def _root(
     config: Annotated[
         Path | None, typer.Option("--config", help="TOML file with settings (see docs).")
     ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log at debug level; print tracebacks of errors.")
+    ] = False,
 ) -> None:
     settings = load_settings(config)
+    configure_logging("DEBUG" if debug else settings.log_level, settings.log_format)
     ctx.obj = AppContext(settings)
     ctx.call_on_close(ctx.obj.close)
 
@@ -46,21 +57,37 @@ def _one_line(message: str) -> None:
     sys.stderr.write(" ".join(message.split()) + "\n")
 
 
+def _debugging(args: list[str]) -> bool:
+    """`--debug` among the options before the command, or JARIDA_LOG_LEVEL=debug."""
+    if os.environ.get("JARIDA_LOG_LEVEL", "").strip().lower() == "debug":
+        return True
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--debug":
+            return True
+        elif arg == "--config":
+            skip = True
+        elif not arg.startswith("-"):
+            return False
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]
     try:
         result = app(args=args, standalone_mode=False)
-    except (click.UsageError, _typer_errors.UsageError) as exc:
-        _one_line(f"jarida: {exc.format_message()} (see `jarida --help`)")
-        return 2
-    except (ConfigError, StorageError, RegistryFileError, UserError) as exc:
-        _one_line(f"jarida: error: {exc}")
-        return 2
-    except (click.Abort, KeyboardInterrupt):
-        _one_line("jarida: interrupted")
-        return 130
+    except SystemExit as exc:  # raised by a library; typer's own exits are return values
+        return exc.code if isinstance(exc.code, int) else 1
+    except BaseException as exc:  # every failure becomes one line
+        failure = explain(exc)
+        if _debugging(args):
+            traceback.print_exception(exc)
+        _one_line(f"jarida: {failure.message}")
+        return failure.code
     return result if isinstance(result, int) else 0
 
 

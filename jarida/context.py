@@ -12,6 +12,10 @@ class UserError(Exception):
     """A usage or input problem the user can fix; printed as one line, exit code 2."""
 
 
+class CommandFailed(Exception):
+    """A failure at run time the command has explained; printed as one line, exit code 1."""
+
+
 @dataclass
 class AppContext:
     settings: Settings
@@ -19,7 +23,8 @@ class AppContext:
 
     def database(self, *, check_schema: bool = True) -> Database:
         if self._db is None:
-            self._db = Database.open(self.settings.database_url)
+            self._db = Database.open(self.settings.database_url,
+                                     busy_seconds=self.settings.database_busy_seconds)
             if check_schema:
                 self._db.check_schema()
         return self._db

@@ -9,21 +9,24 @@ test keeps the two in step.
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 import tomllib
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Literal, cast
+from typing import Annotated, Any, ClassVar, Literal, Self, cast
 from urllib.parse import urlsplit
 
-from pydantic import Field, FilePath, ValidationError, field_validator
+from pydantic import Field, FilePath, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 DEFAULT_USER_AGENT = "Jarida/0.1 (news aggregator; +https://github.com/jarida-news/jarida)"
@@ -63,10 +66,11 @@ class Settings(BaseSettings):
         description="Allow fetching from loopback, private, link-local and other non-public "
         "addresses. Leave off in production: it protects your network from hostile feeds.",
     )
-    private_network_allowlist: list[str] = Field(
+    private_network_allowlist: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
-        description="Hosts or CIDR networks that may be fetched even though they are private "
-        "(for an intranet outlet or the demo web), e.g. [\"127.0.0.1\", \"10.1.0.0/16\"].",
+        description="Hosts, addresses or CIDR networks that may be fetched even though they are "
+        "private (for an intranet outlet or the demo web): a JSON list "
+        "(`[\"127.0.0.1\", \"10.1.0.0/16\"]`) or comma-separated (`127.0.0.1,10.1.0.0/16`).",
     )
     user_agent: str = Field(
         DEFAULT_USER_AGENT,
@@ -204,12 +208,20 @@ class Settings(BaseSettings):
     login_lockout_minutes: int = Field(
         15, ge=1, description="Minutes an account or network stays locked out."
     )
-    redis_url: str = Field(
-        "redis://127.0.0.1:6379/0",
-        description="Redis URL for distributed workers (Dramatiq) and shared rate limits.",
+    database_busy_seconds: float = Field(
+        10.0, gt=0,
+        description="How long an SQLite write waits for another process holding the database "
+        "lock before the command fails with \"the database is locked\".",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
-        "INFO", description="Logging verbosity."
+        "INFO",
+        description="Logging verbosity (any case); DEBUG also prints the traceback of an error, "
+        "like `jarida --debug`.",
+    )
+    log_format: Literal["text", "json"] = Field(
+        "text",
+        description="How log lines are written to standard error: `text` for people, `json` "
+        "for one JSON object per line (time, level, event and the event's fields).",
     )
     site_name: str = Field("Jarida", description="Name shown in the website's header and feeds.")
     web_workers: int = Field(
@@ -263,11 +275,59 @@ class Settings(BaseSettings):
     def _supported_database(cls, value: str) -> str:
         if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
             raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+        if value.startswith("sqlite://") and not value.startswith("sqlite:///") and value != (
+            "sqlite://"  # an in-memory database
+        ):
+            path = value.removeprefix("sqlite://")
+            raise ValueError(
+                f"an SQLite URL takes three slashes before a relative path: sqlite:///{path} "
+                f"(four for an absolute one: sqlite:////var/lib/jarida/{path})"
+            )
         if value.startswith(("postgresql:", "postgres:")) and not value.startswith(
             "postgresql+psycopg:"
         ):
             value = "postgresql+psycopg:" + value.split(":", 1)[1]
         return value
+
+    @field_validator("private_network_allowlist", mode="before")
+    @classmethod
+    def _split_allowlist(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if value.lstrip().startswith("["):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not a valid JSON list ({exc.msg})") from exc
+        return [part.strip() for part in value.split(",") if part.strip()]
+
+    @field_validator("private_network_allowlist")
+    @classmethod
+    def _strict_networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            if "/" in entry:
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"{entry!r} is not a valid CIDR network ({exc})") from exc
+            elif not entry or any(ch.isspace() for ch in entry) or _bad_address(entry):
+                raise ValueError(f"{entry!r} is not a host name, address or CIDR network")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.poll_min_seconds > self.poll_max_seconds:
+            raise ValueError(
+                f"poll_min_seconds ({self.poll_min_seconds}) is greater than poll_max_seconds "
+                f"({self.poll_max_seconds}): the shortest interval between polls must not "
+                "exceed the longest"
+            )
+        return self
 
     @classmethod
     def settings_customise_sources(
@@ -282,20 +342,24 @@ class Settings(BaseSettings):
         return (init_settings, env_settings, _TomlSource(settings_cls, dict(file_values)))
 
 
+def _bad_address(entry: str) -> bool:
+    """Digits and dots (or an IPv6 shape) that do not make an address: a typo, not a host."""
+    looks_like_ip = all(ch.isdigit() or ch == "." for ch in entry) or ":" in entry
+    if not looks_like_ip:
+        return False
+    try:
+        ipaddress.ip_address(entry.strip("[]"))
+    except ValueError:
+        return True
+    return False
+
+
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
     """Build settings, turning every problem into a one-line ConfigError."""
     data: dict[str, Any] = {}
-    if config_file is not None:
-        path = Path(config_file)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise ConfigError(f"configuration file not found: {path}") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from exc
-        unknown = sorted(set(data) - set(Settings.model_fields))
-        if unknown:
-            raise ConfigError(f"unknown setting {unknown[0]!r} in {path}")
+    path = Path(config_file) if config_file is not None else None
+    if path is not None:
+        data = _read_toml(path)
     cls = Settings
     if data:
         cls = cast(
@@ -304,10 +368,44 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         )
     try:
         return cls(**overrides)
+    except SettingsError as exc:  # a value the environment source could not even parse
+        raise ConfigError(f"invalid setting: {exc}") from exc
     except ValidationError as exc:
         err = exc.errors()[0]
-        name = str(err["loc"][0]) if err["loc"] else "?"
-        raise ConfigError(
-            f"invalid setting JARIDA_{name.upper()}: {err['msg']}"
-            f" (got {err.get('input')!r})"
-        ) from exc
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if not err["loc"]:  # a check across settings
+            raise ConfigError(f"invalid settings: {message}") from exc
+        name = str(err["loc"][0])
+        got = f" (got {err.get('input')!r})" if repr(err.get("input")) not in message else ""
+        raise ConfigError(f"invalid setting {_origin(name, data, path, overrides)}: "
+                          f"{message}{got}") from exc
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"configuration file not found: {path}") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"configuration file {path} is a directory: give the TOML file "
+                          "inside it") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"configuration file {path} is not UTF-8 text (byte {exc.start}): "
+                          "save it as UTF-8") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from exc
+    unknown = sorted(set(data) - set(Settings.model_fields))
+    if unknown:
+        raise ConfigError(f"unknown setting {unknown[0]!r} in {path}")
+    return data
+
+
+def _origin(name: str, data: Mapping[str, Any], path: Path | None,
+            overrides: Mapping[str, Any]) -> str:
+    """Name a setting as the operator wrote it: the variable, or the key of the TOML file."""
+    env = f"JARIDA_{name.upper()}"
+    if name not in overrides and env not in {k.upper() for k in os.environ} and name in data:
+        return f"{name} in {path}"
+    return env

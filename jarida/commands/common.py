@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+
 import typer
 
-from jarida.context import AppContext
+from jarida.context import AppContext, UserError
+from jarida.storage import Database
+from jarida.storage import sources as store
+
+PORT = typer.Option(min=1, max=65535, help="Port to listen on (1-65535).")
 
 
 def app_context(ctx: typer.Context) -> AppContext:
@@ -17,10 +23,24 @@ def ensure_port_free(host: str, port: int) -> None:
     """Fail with one line (not a server traceback) when HOST:PORT cannot be listened on."""
     import socket
 
-    from jarida.context import UserError
-
     try:
         with socket.create_server((host, port)):
             pass
-    except OSError as exc:
-        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    except (OSError, OverflowError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise UserError(f"cannot listen on {host}:{port}: {reason}") from None
+
+
+def require_source(db: Database, slug: str) -> None:
+    """Refuse an unknown slug, naming the closest registered ones."""
+    with db.read() as conn:
+        if store.source_by_slug(conn, slug) is not None:
+            return
+        known = sorted(store.slugs_in_use(conn))
+    if not known:
+        raise UserError(f"no source named {slug!r}: none is registered yet "
+                        "(add one with `jarida sources add` or `jarida sources import`)")
+    close = difflib.get_close_matches(slug, known, n=3) or known[:5]
+    more = ", ..." if len(known) > len(close) else ""
+    raise UserError(f"no source named {slug!r} (known: {', '.join(close)}{more}; "
+                    "see `jarida sources list`)")

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from jarida.commands.common import app_context
+from jarida.context import CommandFailed
 
 app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 out = Console(highlight=False)
@@ -18,8 +19,8 @@ def _upgrade(ctx: typer.Context) -> None:
     from jarida.storage import migrate
 
     db = app_context(ctx).database(check_schema=False)
-    before = migrate.current_revision(db.engine)
-    db.upgrade()
+    before = db.upgrade(on_wait=lambda: typer.echo(
+        "waiting for another `jarida db upgrade` of this database to finish...", err=True))
     after = migrate.current_revision(db.engine)
     where = db.engine.url.render_as_string(hide_password=True)
     if before == after:
@@ -86,8 +87,7 @@ def restore_command(
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(1)
+    raise CommandFailed(message)
 
 
 def register(root: typer.Typer) -> None:

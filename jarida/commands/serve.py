@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from jarida.commands.common import app_context, ensure_port_free
+from jarida.commands.common import PORT, app_context, ensure_port_free
 
 out = Console(highlight=False)
 
@@ -17,7 +17,7 @@ def register(root: typer.Typer) -> None:
     def serve(
         ctx: typer.Context,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        port: Annotated[int, PORT] = 8000,
         workers: Annotated[
             int,
             typer.Option(min=0, max=64,

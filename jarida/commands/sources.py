@@ -3,78 +3,39 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import logging
 from pathlib import Path
-from typing import Annotated, TypeVar
-from urllib.parse import urlsplit
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from jarida.commands import sources_edit
 from jarida.commands.common import app_context
+from jarida.commands.sources_edit import DryRun, print_changes
 from jarida.context import UserError
-from jarida.model import FeedSpec, SourceSpec
+from jarida.model import SourceSpec
 from jarida.sources import (
     dump_sources_opml,
     dump_sources_yaml,
     load_sources_opml,
     load_sources_yaml,
-    slugify,
-    unique_slug,
 )
-from jarida.sources.checks import check_kind, check_languages, check_mode, check_url
-from jarida.sources.enroll import enroll_sources, registered_specs
-from jarida.sources.errors import InvalidValue
+from jarida.sources.enroll import EnrollReport, enroll_sources, registered_specs
 from jarida.storage import sources as store
 
 app = typer.Typer(help="Register and inspect news sources.", no_args_is_help=True)
 out = Console(highlight=False)
-_T = TypeVar("_T")
-_V = TypeVar("_V")
+log = logging.getLogger(__name__)
+sources_edit.register(app)
 
 
-def _checked(check: Callable[[_V], _T], value: _V) -> _T:
-    try:
-        return check(value)
-    except InvalidValue as exc:
-        raise UserError(str(exc)) from exc
+class _Preview(Exception):
+    """Raised inside the import's transaction to roll a dry run back."""
 
-
-@app.command("add")
-def add(
-    ctx: typer.Context,
-    url: Annotated[str, typer.Argument(help="Feed, sitemap or homepage address.")],
-    name: Annotated[str | None, typer.Option(help="Outlet name (default: the host).")] = None,
-    lang: Annotated[list[str] | None, typer.Option("--lang", help="ISO 639-1 code.")] = None,
-    section: Annotated[str | None, typer.Option(help="Default section.")] = None,
-    mode: Annotated[str, typer.Option(help="full or excerpt.")] = "full",
-    kind: Annotated[str, typer.Option(help="rss, atom, sitemap or listing.")] = "rss",
-    slug: Annotated[str | None, typer.Option(help="Identifier (default: from the name).")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")] = None,
-) -> None:
-    """Register a source with one feed (a homepage is resolved by autodiscovery at crawl)."""
-    url = _checked(lambda v: check_url(v, "URL"), url)
-    parts = urlsplit(url)
-    homepage = f"{parts.scheme}://{parts.netloc}/"
-    display = name or parts.hostname or url
-    db = app_context(ctx).database()
-    with db.write() as conn:
-        if store.feed_url_exists(conn, url):
-            raise UserError(f"feed already registered: {url}")
-        chosen = slug or unique_slug(slugify(display, homepage), store.slugs_in_use(conn))
-        spec = SourceSpec(
-            slug=chosen,
-            name=display,
-            homepage=homepage,
-            languages=_checked(check_languages, lang or []),
-            country=country.upper() if country else None,
-            section=section,
-            mode=_checked(check_mode, mode),
-            feeds=(FeedSpec(url=url, kind=_checked(check_kind, kind), section=section),),
-        )
-        enroll_sources(conn, [spec])
-    out.print(f"added source [bold]{chosen}[/] with feed {url}")
+    def __init__(self, report: EnrollReport) -> None:
+        self.report = report
 
 
 @app.command("list")
@@ -131,17 +92,38 @@ def _read_specs(path: Path) -> list[SourceSpec]:
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="YAML or OPML file.")],
+    dry_run: DryRun = False,
 ) -> None:
-    """Import sources from YAML or OPML (Miniflux, FreshRSS, Feedly, Inoreader, Jarida)."""
+    """Import sources from YAML or OPML (Miniflux, FreshRSS, Feedly, Inoreader, Jarida).
+
+    Sources already registered (same slug) are updated to what the file says, and each
+    change is printed ("rif-express: mode full → excerpt").
+    """
     specs = _read_specs(file)
     db = app_context(ctx).database()
-    with db.write() as conn:  # one transaction: all or nothing
-        report = enroll_sources(conn, specs)
-    for url in report.skipped_feeds:
-        out.print(f"skipped (already registered): {url}")
+    try:
+        with db.write() as conn:  # one transaction: all or nothing
+            report = enroll_sources(conn, specs)
+            if dry_run:
+                raise _Preview(report)
+    except _Preview as preview:
+        report = preview.report
+    log.info("sources imported", extra={
+        "file": str(file), "dry_run": dry_run, "added_sources": len(report.added_sources),
+        "added_feeds": len(report.added_feeds), "updated_sources": len(report.updated_sources),
+    })
+    for line in report.elsewhere:
+        out.print(f"skipped (already registered to another source): {line}", markup=False,
+                  soft_wrap=True)
+    print_changes(report, dry_run=dry_run)
+    verb = "would import" if dry_run else "imported"
     out.print(
-        f"imported {len(report.added_sources)} sources and {len(report.added_feeds)} feeds "
-        f"from {file} ({len(report.skipped_feeds)} feeds already registered)"
+        f"{verb} {len(report.added_sources)} sources and {len(report.added_feeds)} feeds "
+        f"from {file}, {'would update' if dry_run else 'updated'} "
+        f"{len(report.updated_sources)} sources "
+        f"({len(report.skipped_feeds)} feeds already registered)"
+        + (" (dry run: nothing written)" if dry_run else ""),
+        markup=False, soft_wrap=True,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zoneinfo
@@ -16,6 +17,19 @@ MODES: tuple[PublishingMode, ...] = ("full", "excerpt")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANGUAGE_RE = re.compile(r"[a-z]{2}")
 _COUNTRY_RE = re.compile(r"[A-Z]{2}")
+# CLDR region codes that are groupings or placeholders, not countries.
+_NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+
+
+@functools.cache
+def _known_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 639-1 languages and ISO 3166-1 alpha-2 countries, as CLDR (Babel) knows them."""
+    from babel import Locale
+
+    english = Locale("en")
+    languages = frozenset(str(c) for c in english.languages if _LANGUAGE_RE.fullmatch(str(c)))
+    countries = frozenset(str(c) for c in english.territories if _COUNTRY_RE.fullmatch(str(c)))
+    return languages, countries - _NOT_COUNTRIES
 
 
 def check_url(value: str, what: str) -> str:
@@ -58,7 +72,7 @@ def check_languages(values: Iterable[str]) -> tuple[str, ...]:
     result: list[str] = []
     for value in values:
         code = value.strip().lower()
-        if not _LANGUAGE_RE.fullmatch(code):
+        if not _LANGUAGE_RE.fullmatch(code) or code not in _known_codes()[0]:
             raise InvalidValue(f"language must be a two-letter ISO 639-1 code: {value!r}")
         if code in result:
             raise InvalidValue(f"language listed twice: {value!r}")
@@ -69,7 +83,7 @@ def check_languages(values: Iterable[str]) -> tuple[str, ...]:
 def check_country(value: str) -> str:
     """Two-letter ISO 3166-1 alpha-2 code, stored uppercase."""
     code = value.strip().upper()
-    if not _COUNTRY_RE.fullmatch(code):
+    if not _COUNTRY_RE.fullmatch(code) or code not in _known_codes()[1]:
         raise InvalidValue(f"country must be a two-letter ISO 3166-1 code: {value!r}")
     return code
 

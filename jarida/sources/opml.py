@@ -29,7 +29,8 @@ from jarida.model import FeedKind, FeedSpec, PublishingMode, SourceSpec
 from jarida.sources import checks
 from jarida.sources.errors import InvalidValue, RegistryFileError
 from jarida.sources.opml_dump import JARIDA_NS, dump_sources_opml
-from jarida.sources.registry import SourceDraft, feed_url_key, finish_sources
+from jarida.sources.registry import SourceDraft, finish_sources
+from jarida.sources.urls import feed_url_key
 
 __all__ = ["JARIDA_NS", "dump_sources_opml", "load_sources_opml"]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from jarida.model import FeedSpec, PublishingMode, SourceSpec
 from jarida.sources.errors import RegistryFileError
 from jarida.sources.slugs import slugify, unique_slug
+from jarida.sources.urls import feed_url_key
 
 
 @dataclass
@@ -26,15 +26,6 @@ class SourceDraft:
     timezone: str | None = None
     verified: bool = True
     feeds: list[tuple[FeedSpec, int | None]] = field(default_factory=list)
-
-
-def feed_url_key(url: str) -> str:
-    """Two spellings of one feed (host case, trailing slash) count as the same feed."""
-    parts = urlsplit(url)
-    host = (parts.netloc or "").lower()
-    path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{parts.scheme.lower()}://{host}{path}{query}"
 
 
 def _check_feed_urls(drafts: list[SourceDraft]) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
-from jarida.storage.engine import StorageError, open_engine
+from jarida.storage.engine import DEFAULT_BUSY_SECONDS, StorageError, open_engine
 
 
 class Database:
@@ -17,8 +17,9 @@ class Database:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Database:
-        return cls(open_engine(url))
+    def open(cls, url: str, *, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Database:
+        """Open URL; an SQLite file this process may not write is opened read-only."""
+        return cls(open_engine(url, busy_seconds=busy_seconds))
 
     @property
     def dialect(self) -> str:
@@ -35,10 +36,12 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
-    def upgrade(self) -> None:
+    def upgrade(self, *, on_wait: Callable[[], None] | None = None) -> str | None:
+        """Migrate to the current schema and return the schema found before; `on_wait` is
+        called if another upgrade is running (this one then waits for it)."""
         from jarida.storage import migrate  # alembic is only needed here
 
-        migrate.upgrade(self.engine)
+        return migrate.upgrade(self.engine, on_wait=on_wait)
 
     def check_schema(self) -> None:
         """Refuse to run on a database that `jarida init` has not brought up to date."""
@@ -47,6 +50,7 @@ class Database:
         current, head = migrate.current_revision(self.engine), migrate.head_revision()
         if current is None:
             raise StorageError("the database is empty: run `jarida init` first")
+        migrate.check_known(current)
         if current != head:
             raise StorageError(
                 f"the database schema is at {current}, this Jarida needs {head}: "

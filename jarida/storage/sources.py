@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from jarida.model import Feed, FeedSpec, Source, SourceSpec
 from jarida.storage.articles import delete_articles_of_source
@@ -29,6 +31,7 @@ def insert_source(conn: Connection, spec: SourceSpec) -> int:
             timezone=spec.timezone,
             verified=spec.verified,
             created_at=datetime.now(UTC),
+            updated_at=datetime.now(UTC),
         )
     )
     assert result.inserted_primary_key is not None
@@ -74,10 +77,53 @@ def slugs_in_use(conn: Connection) -> set[str]:
     return set(conn.execute(select(sources.c.slug)).scalars())
 
 
-def feed_url_exists(conn: Connection, url: str) -> bool:
-    """True when a feed has this address now, or was registered under it before moving."""
-    query = select(feeds.c.id).where(or_(feeds.c.url == url, feeds.c.registered_url == url))
-    return conn.execute(query).first() is not None
+def feed_url_exists(conn: Connection, url: str | Sequence[str]) -> bool:
+    """True when a feed has this address (or one of these spellings) now, or was
+    registered under it before moving."""
+    return feed_registered_as(conn, url) is not None
+
+
+def feed_registered_as(conn: Connection, url: str | Sequence[str]) -> Feed | None:
+    """The feed that has this address (or one of these spellings) now or had it first."""
+    urls = [url] if isinstance(url, str) else list(url)
+    query = (
+        select(feeds)
+        .where(or_(feeds.c.url.in_(urls), feeds.c.registered_url.in_(urls)))
+        .order_by(feeds.c.id)
+    )
+    row = conn.execute(query).first()
+    return feed_from_row(row) if row else None
+
+
+# What an edit may change: registration fields, never polling state.
+SOURCE_FIELDS = ("name", "homepage", "languages", "country", "section", "mode", "timezone",
+                 "verified")  # fmt: skip
+FEED_FIELDS = ("kind", "section", "listing_pattern", "title")
+
+
+def update_source(conn: Connection, source_id: int, values: Mapping[str, object]) -> None:
+    """Change registration fields of a source and mark it changed for the site's caches."""
+    unknown = set(values) - set(SOURCE_FIELDS)
+    assert not unknown, f"not a source field: {unknown}"
+    row = dict(values)
+    if "languages" in row:
+        row["languages"] = ",".join(cast(Sequence[str], row["languages"]))
+    for key in ("name", "section"):
+        if key in row:
+            row[key] = clean_text(row[key])  # type: ignore[arg-type]
+    row["updated_at"] = datetime.now(UTC)
+    conn.execute(update(sources).where(sources.c.id == source_id).values(**row))
+
+
+def update_feed_fields(conn: Connection, feed_id: int, values: Mapping[str, object]) -> None:
+    """Change registration fields of a feed (its kind, section, title, listing pattern)."""
+    unknown = set(values) - set(FEED_FIELDS)
+    assert not unknown, f"not a feed field: {unknown}"
+    row = dict(values)
+    for key in ("section", "title"):
+        if key in row:
+            row[key] = clean_text(row[key])  # type: ignore[arg-type]
+    conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**row))
 
 
 def feed_by_url(conn: Connection, url: str) -> Feed | None:

@@ -48,6 +48,9 @@ sources = Table(
     Column("timezone", String(64)),
     Column("verified", Boolean, nullable=False, default=True),
     Column("created_at", UTCDateTime, nullable=False),
+    # Last change of the registration (0005): the site's data version reads its maximum.
+    Column("updated_at", UTCDateTime),
+    Index("ix_sources_updated_at", "updated_at"),
 )
 
 feeds = Table(

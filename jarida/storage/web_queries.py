@@ -100,13 +100,18 @@ def data_version(conn: Connection) -> DataVersion:
     """A cheap fingerprint that changes when articles or sources are added, updated or removed.
 
     Only index lookups: the highest article id (a new article), the latest updated_at
-    (indexed since migration 0003: an update), the sources' count and highest id (removing
-    a source removes its articles), the highest image id and the moderation counter
-    (`change_marks`, bumped by every block, restore, hidden article and stored image).
+    (indexed since migration 0003: an update), the sources' count, highest id (removing
+    a source removes its articles) and latest updated_at (an edit, such as a switch to
+    excerpt-only, changes every page of that source), the highest image id and the
+    moderation counter (`change_marks`, bumped by every block, restore, hidden article
+    and stored image).
     """
     max_id = conn.execute(select(func.max(articles.c.id))).scalar()
     max_updated = conn.execute(select(func.max(articles.c.updated_at))).scalar()
-    src = conn.execute(select(func.count(), func.max(sources.c.id)).select_from(sources)).one()
+    src = conn.execute(
+        select(func.count(), func.max(sources.c.id), func.max(sources.c.updated_at))
+        .select_from(sources)
+    ).one()
     img = conn.execute(select(func.max(images.c.id))).one()
     # Bumped by every block, restore, ban, hidden article and stored image (storage.blocking).
     marks = conn.execute(select(func.sum(change_marks.c.counter))).scalar()

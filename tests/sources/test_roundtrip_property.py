@@ -12,7 +12,7 @@ from jarida.sources import (
     load_sources_yaml,
 )
 from jarida.sources.checks import FEED_KINDS, MODES, SLUG_RE
-from jarida.sources.registry import feed_url_key
+from jarida.sources.urls import feed_url_key
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
@@ -27,7 +27,7 @@ url = st.builds(lambda s, h, p: f"{s}://{h}/{p}", st.sampled_from(["http", "http
 slug = st.lists(_word, min_size=1, max_size=4).map("-".join)
 patterns = st.sampled_from([r"/\d+\.html$", r"<a href=\"(.*?)\">&amp;", r"^https://x\.ma/[^?#]+$"])
 zones = st.sampled_from(["Africa/Casablanca", "Europe/Madrid", "UTC", "Atlantic/Canary"])
-codes = st.lists(st.sampled_from(["fr", "ar", "es", "en", "zh", "tz"]), unique=True, max_size=3)
+codes = st.lists(st.sampled_from(["fr", "ar", "es", "en", "zh", "ty"]), unique=True, max_size=3)
 
 
 @st.composite

@@ -64,7 +64,7 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_a_damaged_file(tmp_path
     again = _cli(db_path, "db", "backup", str(existing))
     assert again.returncode == 1
     assert again.stderr.strip().splitlines() == [
-        f"error: {existing} exists already: choose a new file name"]
+        f"jarida: error: {existing} exists already: choose a new file name"]
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     engine = create_engine(f"sqlite:///{db_path}")
