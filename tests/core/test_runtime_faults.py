@@ -24,9 +24,9 @@ from tests.pgschema import PG_URL, throwaway_schema
 
 @pytest.fixture
 def tiny_disk() -> Iterator[Path]:
-    """A 1 MiB tmpfs, where the platform lets this process mount one."""
+    """A 3 MiB tmpfs (the migrated database and its WAL take about 1 MiB), where the platform lets this process mount one."""
     where = Path(tempfile.mkdtemp(prefix="jarida-full-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(where)],
                           capture_output=True, check=False)
     if done.returncode != 0:
         where.rmdir()
@@ -52,7 +52,7 @@ def test_full_disk_is_one_line_and_loses_nothing(tiny_disk: Path, tmp_path: Path
     assert jarida("init", env=env).code == 0
     assert jarida("sources", "add", "https://first.ma/feed", env=env).code == 0
     big = tmp_path / "big.yaml"
-    _many_sources(big, 6000)
+    _many_sources(big, 12000)
     jarida("sources", "import", str(big), env=env).one_line(
         "no space left on the disk holding the database", 1)
     listed = jarida("sources", "list", "--json", env=env)
