@@ -1,4 +1,4 @@
-"""Home, article page, language switch and the image-report placeholder."""
+"""Home, article page and language switch."""
 
 from __future__ import annotations
 
@@ -25,10 +25,9 @@ from jarida.web.deps import (
     interface,
     reads_are_local,
 )
-from jarida.web.i18n import COOKIE_NAME, LANGUAGES, Interface
-from jarida.web.problems import problem
-from jarida.web.query import ArticleId
-from jarida.web.render import json_script, safe_url
+from jarida.web.i18n import COOKIE_NAME, LANGUAGES, REGIONAL_LOCALES, Interface
+from jarida.web.query import ArticleId, language_param
+from jarida.web.render import json_script, original_url, safe_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,7 +39,7 @@ PER_SECTION = 4
 @router.api_route("/", methods=READ_METHODS)
 def home(request: Request) -> Response:
     state, ui = app_state(request), interface(request)
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
 
     def render() -> bytes:
         with state.database.read() as conn:
@@ -126,7 +125,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         with state.database.read() as conn:
             article = article_view(conn, article_id)
         if article is None or article.status == "removed":
-            raise HTTPException(404, ui.gettext("This article does not exist."))
+            raise HTTPException(404, "This article does not exist.")
         excerpt_only = article.source_mode == "excerpt"
         body_html: Markup | None = None
         paragraphs: list[str] = []
@@ -138,7 +137,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             paragraphs = [p for p in article.text.split("\n") if p.strip()]
         image_url = safe_url(article.image_url)
         image = image_url if image_url != "#" else None
-        original = safe_url(article.url)
+        original = original_url(article.canonical_url, article.url)
         page_url = absolute(request, f"/articles/{article.id}", state)
         return state.renderer.render(
             "article.html",
@@ -147,6 +146,8 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             article=article,
             original_url=original,
             attribution=ui.attribution(article.source_name, article.published_at),
+            attribution_text=ui.attribution_text(article.source_name, article.published_at),
+            content_locale=REGIONAL_LOCALES.get(article.language or "", ui.region),
             body_html=body_html,
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,
@@ -176,17 +177,6 @@ async def article_page(request: Request, article_id: ArticleId) -> Response:
         await asyncio.sleep(0)
         return _render_article(request, article_id)
     return await run_in_threadpool(_render_article, request, article_id)
-
-
-@router.post("/articles/{article_id}/report-image")
-def report_image(article_id: int) -> Response:
-    """Placeholder until the moderation issue lands: the form exists, the action does not."""
-    return problem(
-        501,
-        "Reporting images is not available yet.",
-        kind="not-implemented",
-        article_id=article_id,
-    )
 
 
 def _local_path(target: str | None) -> str:
