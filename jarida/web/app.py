@@ -15,6 +15,7 @@ from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
 from jarida.web import api, feed_routes, lists, pages, search_page
 from jarida.web.caching import PageCache, VersionWatch
+from jarida.web.compression import Compression
 from jarida.web.deps import AppState
 from jarida.web.error_pages import render_error
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
@@ -96,6 +97,8 @@ def create_app(
     # Every response gets the security headers (Content-Security-Policy, nosniff,
     # Referrer-Policy); cached pages get them in JaridaApp.__call__.
     app.add_middleware(SecurityHeaders)
+    # Answers the page cache did not compress (static files, errors) are compressed here.
+    app.add_middleware(Compression)
     return app
 
 
