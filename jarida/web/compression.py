@@ -112,6 +112,12 @@ class Compression:
         if coding is None:
             await self.app(scope, receive, send)
             return
+        extensions = scope.get("extensions") or {}
+        if "http.response.pathsend" in extensions:
+            # A server that sends files itself (granian) would send them uncompressed:
+            # static files then come through as bodies, to be compressed here.
+            scope = {**scope, "extensions": {k: v for k, v in extensions.items()
+                                             if k != "http.response.pathsend"}}
         await self.app(scope, receive, _Compressing(send, coding, self._memo, scope["path"]))
 
 
@@ -142,7 +148,10 @@ class _Compressing:
                 self._start = message
         elif message["type"] == "http.response.body":
             await self._body(message)
-        else:
+        else:  # any other way of sending the body: the held start goes first, as it is
+            self._passing = True
+            if self._start is not None:
+                await self._send(self._start)
             await self._send(message)
 
     async def _body(self, message: Message) -> None:
