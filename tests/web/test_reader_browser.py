@@ -5,18 +5,14 @@ targets on a phone."""
 from __future__ import annotations
 
 import base64
-import shutil
-from collections.abc import Iterator
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jarida.storage import Database
-from jarida.web import create_app
 from tests.browsing import BROWSER_MARKS
-from tests.web.livesite import live_server
-from tests.web.seeding import Seeded, make_settings
+from tests.web.seeding import Seeded
 
 pytestmark = BROWSER_MARKS
 PHONE = {"width": 375, "height": 740}
@@ -25,19 +21,6 @@ PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
     "AAAABJRU5ErkJggg=="
 )
-
-
-@pytest.fixture(scope="module")
-def site(
-    seeded_template: tuple[Path, Seeded], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Seeded]]:
-    template, seeded = seeded_template
-    path = tmp_path_factory.mktemp("readerdb") / "web.db"
-    shutil.copyfile(template, path)
-    db = Database.open(f"sqlite:///{path}")
-    with live_server(create_app(make_settings(f"sqlite:///{path}"), db)) as url:
-        yield url, seeded
-    db.close()
 
 
 def _route(route: Any) -> None:
@@ -198,7 +181,8 @@ def test_every_page_type_in_every_language(
         assert tab.evaluate("document.documentElement.lang") == lang
         assert tab.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
         assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
-        shot = tmp_path / f"{lang}{path.replace('/', '_')[:40]}.png"
+        folder = Path(os.environ.get("JARIDA_SCREENSHOTS") or tmp_path)  # to look at them
+        shot = folder / f"{lang}{path.replace('/', '_').replace('?', '_')[:40]}.png"
         tab.screenshot(path=str(shot))
         assert shot.stat().st_size > 5_000
     tab.context.close()
