@@ -21,8 +21,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MIN_SIZE = 512
 # Buffered to compress in one go: larger answers (none of the site's) go out as they are.
 MAX_BUFFER = 4 * 1024 * 1024
-BROTLI_QUALITY = 5  # near the best ratio of text at a small fraction of quality 11's CPU
-GZIP_LEVEL = 6
+# Uncached pages (each article page the first time) are compressed as they are served:
+# on a 16 KB article page brotli 4 and gzip 4 take about 0.26 and 0.28 ms of CPU for
+# 3.7 and 3.9 KB, against 0.34 and 0.38 ms for 3.3 and 3.7 KB at brotli 5 and gzip 6.
+BROTLI_QUALITY = 4
+GZIP_LEVEL = 4
 COMPRESSIBLE = ("text/", "application/json", "application/problem+json",
                 "application/javascript", "application/xml", "application/rss+xml",
                 "application/atom+xml", "image/svg+xml")
