@@ -4,9 +4,11 @@ A page the site has already rendered for this data version and interface languag
 answered by `answer_from_cache`, called first thing by the application (app.JaridaApp),
 before FastAPI's middleware, routing, parameter parsing or worker threads: same body, same
 ETag, Cache-Control, Last-Modified, Vary and 304 rules as the routed path (both go through
-`caching.validate` with the key of `deps.page_key`). The header lines of a plain 200 are
-built once per cached page and data version (`PreparedHeaders`), the interface language
-once per distinct Cookie and Accept-Language pair.
+`caching.validate` with the key of `deps.page_key`), in the coding the client's
+Accept-Encoding prefers (the cached item keeps its brotli and gzip bodies). The header
+lines of a plain 200 are built once per cached page, coding and data version
+(`PreparedHeaders`), the interface language once per distinct Cookie and Accept-Language
+pair.
 
 An article page that is not cached yet (`/articles/<id>`, SQLite) is rendered by
 `answer_article`, also before routing: the same function as the routed page
