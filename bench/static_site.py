@@ -63,6 +63,7 @@ http {{
     charset_types text/html application/xml text/plain;
     access_log off;
     sendfile on;
+    gzip_static on;  # a file.gz beside a file is sent to clients accepting gzip (--accept-encoding)
     tcp_nopush on;
     tcp_nodelay on;
     keepalive_requests 1000000;

@@ -89,13 +89,16 @@ def start_jarida(db: Path, extra_env: dict[str, str], serve_args: list[str],
     return Server(proc, base, ["jarida", "serve", *command[4:]])
 
 
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as r:
+def fetch(url: str, accept_encoding: str | None = None) -> bytes:
+    """The body as sent (still compressed when `accept_encoding` asked for a coding)."""
+    headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as r:
         return bytes(r.read())
 
 
 def wrk(url: str, *, duration: int, connections: int, threads: int, script: str | None = None,
-        script_args: list[str] | None = None) -> dict[str, Any]:
+        script_args: list[str] | None = None, accept_encoding: str | None = None,
+        ) -> dict[str, Any]:
     """One wrk run; the report script's done() prints exact percentiles as JSON."""
     report = (BENCH / "wrk_report.lua").read_text()
     body = ((BENCH / script).read_text() + "\n" if script else "") + report
@@ -104,6 +107,8 @@ def wrk(url: str, *, duration: int, connections: int, threads: int, script: str 
         lua = f.name
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
            "--timeout", "10s", "-s", lua, url]
+    if accept_encoding:
+        cmd[1:1] = ["-H", f"Accept-Encoding: {accept_encoding}"]
     if script_args:
         cmd += ["--", *script_args]
     try:
@@ -117,7 +122,7 @@ def wrk(url: str, *, duration: int, connections: int, threads: int, script: str 
     data["rps"] = data["requests"] / seconds
     for p in ("p50", "p90", "p95", "p99", "max", "mean"):
         data[f"{p}_ms"] = data[f"{p}_us"] / 1000
-    data["command"] = " ".join(["wrk", *cmd[1:5], "--latency", "-s",
+    data["command"] = " ".join(["wrk", *cmd[1:cmd.index("--latency")], "--latency", "-s",
                                 script or "wrk_report.lua", url, *(["--", *script_args]
                                                                    if script_args else [])])
     return data
@@ -218,6 +223,8 @@ def main() -> None:
                         help="extra JARIDA_X=Y for the server (e.g. JARIDA_WEB_WORKERS=2)")
     parser.add_argument("--serve-arg", action="append", default=[])
     parser.add_argument("--label", default="")
+    parser.add_argument("--accept-encoding", choices=["gzip"], default=None,
+                        help="ask both servers for compressed pages (nginx: gzip_static)")
     parser.add_argument("--jarida-root", type=Path, default=ROOT,
                         help="run the server from this checkout (to measure a baseline)")
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -250,19 +257,23 @@ def main() -> None:
             result["server_command"] = " ".join(server.command)
             article_id = args.articles // 2
             path = f"/articles/{article_id}"
-            body = fetch(server.base + path)
+            coding = args.accept_encoding
+            body = fetch(server.base + path, coding)
             (tmp / "www" / "articles").mkdir(parents=True)
-            (tmp / "www" / "articles" / str(article_id)).write_bytes(body)
+            (tmp / "www" / "articles" / str(article_id)).write_bytes(fetch(server.base + path))
+            if coding:  # the compressed bytes Jarida sends, beside the plain page, for nginx
+                (tmp / "www" / "articles" / f"{article_id}.gz").write_bytes(body)
             result["page_bytes"] = len(body)
+            result["accept_encoding"] = coding
             tmp.chmod(0o755)  # nginx's workers must reach www/ (see serve_with_nginx)
             with serve_with_nginx(tmp / "www", workers=args.nginx_workers,
                                   probe=path) as nginx:
-                if fetch(nginx + path) != body:
+                if fetch(nginx + path, coding) != body:
                     raise RuntimeError("nginx does not serve the same bytes")
                 result["nginx_command"] = f"nginx ({args.nginx_workers} worker processes, "\
                                           "access_log off, sendfile on)"
                 common = {"duration": args.duration, "connections": args.connections,
-                          "threads": args.threads}
+                          "threads": args.threads, "accept_encoding": coding}
                 # Every run follows a short warm-up with the same settings (each serving
                 # process renders the page once, connections and caches settle); the
                 # uncached warm-up asks for ids from the other half of the range.

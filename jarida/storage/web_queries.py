@@ -32,6 +32,7 @@ class ArticleView:
 
     id: int
     url: str
+    canonical_url: str
     title: str
     html: str
     excerpt: str
@@ -56,7 +57,8 @@ class ArticleView:
 # the HTML and not shown when there is HTML, is left out.
 _ARTICLE_VIEW = (
     select(
-        articles.c.id, articles.c.url, articles.c.title, articles.c.html, articles.c.excerpt,
+        articles.c.id, articles.c.url, articles.c.canonical_url, articles.c.title,
+        articles.c.html, articles.c.excerpt,
         articles.c.author, articles.c.published_at, articles.c.updated_at,
         articles.c.language, articles.c.section, articles.c.image_url, articles.c.status,
         sources.c.name, sources.c.mode, articles.c.hidden_at, *IMAGE_COLUMNS,

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from http import HTTPStatus
 
 import anyio.to_thread
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
@@ -27,22 +25,13 @@ from jarida.web import (
 )
 from jarida.web.admin import routes as admin_routes
 from jarida.web.caching import PageCache, VersionWatch
-from jarida.web.deps import AppState, app_state, interface
+from jarida.web.compression import Compression
+from jarida.web.deps import AppState
+from jarida.web.error_pages import render_error
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
 from jarida.web.images import answer_media
 from jarida.web.problems import install_problem_handlers
 from jarida.web.render import Renderer
-
-
-def _render_error(request: Request, status: int, detail: str) -> Response:
-    state, ui = app_state(request), interface(request)
-    title = ui.gettext("Page not found") if status == 404 else HTTPStatus(status).phrase
-    if status == 404 and detail == HTTPStatus.NOT_FOUND.phrase:
-        detail = ui.gettext("There is nothing at this address.")
-    body = state.renderer.render(
-        "error.html", request, ui, status=status, title=title, detail=detail
-    )
-    return HTMLResponse(body, status_code=status)
 
 
 class JaridaApp(FastAPI):
@@ -109,7 +98,7 @@ def create_app(
         renderer=Renderer(settings),
     )
     app.state.jarida = app.jarida = state
-    app.state.render_error = _render_error
+    app.state.render_error = render_error
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(api.router)
@@ -124,6 +113,8 @@ def create_app(
     # Every response gets the security headers (Content-Security-Policy, nosniff,
     # Referrer-Policy); cached pages get them in JaridaApp.__call__.
     app.add_middleware(SecurityHeaders)
+    # Answers the page cache did not compress (static files, errors) are compressed here.
+    app.add_middleware(Compression)
     return app
 
 

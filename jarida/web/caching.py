@@ -7,7 +7,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from functools import lru_cache
@@ -17,6 +17,7 @@ from fastapi import Request, Response
 
 from jarida.storage import Database
 from jarida.storage.web_queries import DataVersion, data_version
+from jarida.web.compression import MIN_SIZE, add_vary, choose_coding, compressible, encode
 
 
 def sqlite_change_stamp(database: Database) -> Callable[[], object] | None:
@@ -117,11 +118,26 @@ class VersionWatch:
 
 @dataclass(frozen=True)
 class Rendered:
+    """A rendered answer; `vary` names the request headers its content depends on (the
+    reader's language), beside Accept-Encoding, which every cached answer varies on."""
+
     body: bytes
     media_type: str
     etag: str
     max_age: int = 60
     vary: str | None = None
+    # Compressed bodies by coding ("br", "gzip"), each made on first demand and kept with
+    # the page, so a cached page is compressed once per coding, not once per request.
+    encoded: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+
+    def body_for(self, coding: str | None) -> tuple[bytes, str | None]:
+        """The body to send for the coding the client prefers, and the coding used."""
+        if coding is None or len(self.body) < MIN_SIZE or not compressible(self.media_type):
+            return self.body, None
+        found = self.encoded.get(coding)
+        if found is None:
+            found = self.encoded[coding] = encode(self.body, coding)
+        return found, coding
 
 
 class PageCache:
@@ -240,8 +256,7 @@ def validate(
     headers = {"ETag": item.etag, "Cache-Control": f"public, max-age={item.max_age}"}
     if version.last_changed is not None:
         headers["Last-Modified"] = http_date(version.last_changed)
-    if item.vary:
-        headers["Vary"] = item.vary
+    headers["Vary"] = add_vary(item.vary)
     # If-None-Match takes precedence over If-Modified-Since (RFC 9110 §13.1.3); a body that
     # varies with the reader's language is only revalidated by its ETag.
     if if_none_match is not None:
@@ -259,4 +274,7 @@ def conditional_response(request: Request, item: Rendered, version: DataVersion)
     )
     if status == 304:
         return Response(status_code=304, headers=headers)
-    return Response(item.body, media_type=item.media_type, headers=headers)
+    body, coding = item.body_for(choose_coding(request.headers.get("accept-encoding")))
+    if coding is not None:
+        headers["Content-Encoding"] = coding
+    return Response(body, media_type=item.media_type, headers=headers)

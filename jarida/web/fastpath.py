@@ -4,9 +4,11 @@ A page the site has already rendered for this data version and interface languag
 answered by `answer_from_cache`, called first thing by the application (app.JaridaApp),
 before FastAPI's middleware, routing, parameter parsing or worker threads: same body, same
 ETag, Cache-Control, Last-Modified, Vary and 304 rules as the routed path (both go through
-`caching.validate` with the key of `deps.page_key`). The header lines of a plain 200 are
-built once per cached page and data version (`PreparedHeaders`), the interface language
-once per distinct Cookie and Accept-Language pair.
+`caching.validate` with the key of `deps.page_key`), in the coding the client's
+Accept-Encoding prefers (the cached item keeps its brotli and gzip bodies). The header
+lines of a plain 200 are built once per cached page, coding and data version
+(`PreparedHeaders`), the interface language once per distinct Cookie and Accept-Language
+pair.
 
 An article page that is not cached yet (`/articles/<id>`, SQLite) is rendered by
 `answer_article`, also before routing: the same function as the routed page
@@ -31,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jarida.storage.web_queries import DataVersion
 from jarida.web.caching import Rendered, validate
+from jarida.web.compression import choose_coding
 from jarida.web.deps import AppState, page_key, reads_are_local
 from jarida.web.i18n import COOKIE_NAME, Interface, negotiate_language
 from jarida.web.pages import article_response
@@ -49,7 +52,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"referrer-policy", b"strict-origin-when-cross-origin"),
 )
 _SECURITY_NAMES = frozenset(name for name, _ in SECURITY_HEADERS)
-_WANTED = frozenset((b"cookie", b"accept-language", b"if-none-match", b"if-modified-since"))
+_WANTED = frozenset((b"cookie", b"accept-language", b"if-none-match", b"if-modified-since",
+                     b"accept-encoding"))
 
 
 def with_security_headers(send: Send) -> Send:
@@ -95,11 +99,14 @@ def _language(cookie: str | None, accept_language: str | None) -> str:
 RawHeaders = list[tuple[bytes, bytes]]
 
 
-def _raw_headers(item: Rendered, status: int, headers: dict[str, str]) -> RawHeaders:
+def _raw_headers(item: Rendered, status: int, headers: dict[str, str], body: bytes,
+                 coding: str | None) -> RawHeaders:
     raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
     if status == 200:
         raw.append((b"content-type", item.media_type.encode("latin-1")))
-        raw.append((b"content-length", str(len(item.body)).encode()))
+        if coding is not None:
+            raw.append((b"content-encoding", coding.encode()))
+        raw.append((b"content-length", str(len(body)).encode()))
     raw.extend(SECURITY_HEADERS)
     return raw
 
@@ -118,12 +125,15 @@ class PreparedHeaders:
         self._items: dict[Hashable, tuple[weakref.ref[Rendered], DataVersion, RawHeaders]] = {}
         self._max = max_entries
 
-    def get(self, key: Hashable, item: Rendered, version: DataVersion) -> RawHeaders:
+    def get(self, key: Hashable, item: Rendered, version: DataVersion, body: bytes,
+            coding: str | None) -> RawHeaders:
+        """`body` is the item's body in `coding` (what `Rendered.body_for` gave)."""
+        key = (key, coding)
         found = self._items.get(key)
         if found is not None and found[0]() is item and found[1] is version:
             return found[2]
         _, headers = validate(item, version, None, None, http_date=_http_date)
-        raw = _raw_headers(item, 200, headers)
+        raw = _raw_headers(item, 200, headers, body, coding)
         if len(self._items) >= self._max:
             self._items.clear()
         self._items[key] = (weakref.ref(item), version, raw)
@@ -149,13 +159,14 @@ async def answer_from_cache(state: AppState, scope: Scope, send: Send) -> bool:
     if item is None:
         return await answer_article(state, scope, send, lang)
     none_match, modified_since = found.get(b"if-none-match"), found.get(b"if-modified-since")
+    body, coding = item.body_for(choose_coding(found.get(b"accept-encoding")))
     if none_match is None and modified_since is None:
-        status, raw = 200, _prepared.get(key, item, version)
+        status, raw = 200, _prepared.get(key, item, version, body, coding)
     else:
         status, headers = validate(item, version, none_match, modified_since,
                                    http_date=_http_date)
-        raw = _raw_headers(item, status, headers)
-    body = item.body if status == 200 and scope["method"] == "GET" else b""
+        raw = _raw_headers(item, status, headers, body, coding)
+    body = body if status == 200 and scope["method"] == "GET" else b""
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
     return True

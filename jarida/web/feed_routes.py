@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 
 from jarida.model import Article
 from jarida.storage import ArticleFilter
@@ -15,8 +15,10 @@ from jarida.storage import sources as registry
 from jarida.storage.search import search_ids
 from jarida.storage.web_queries import articles_by_ids
 from jarida.web.deps import READ_METHODS, absolute, app_state, cached, known_sections
-from jarida.web.feeds import FeedMeta, build_atom, build_rss
-from jarida.web.query import SearchForm, day_bounds
+from jarida.web.feeds import Credit, FeedMeta, build_atom, build_rss
+from jarida.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, Interface
+from jarida.web.query import SearchForm, archive_date, check_params, day_bounds, language_param
+from jarida.web.render import original_url
 from jarida.web.sitemaps import build_news_sitemap, build_opml, build_sitemap
 
 router = APIRouter(include_in_schema=False)
@@ -26,11 +28,31 @@ MEDIA = {"rss": "application/rss+xml; charset=utf-8", "atom": "application/atom+
 XML = "application/xml; charset=utf-8"
 
 
+def _credit(request: Request, timezone: str) -> Callable[[Article], Credit]:
+    """Each item's outlet and attribution line, in the article's own language when the
+    site speaks it (in French otherwise)."""
+
+    def credit(article: Article) -> Credit:
+        lang = article.language if article.language in LANGUAGES else DEFAULT_LANGUAGE
+        ui = Interface(lang=lang, timezone=timezone)
+        slug = quote(article.source_slug, safe="")
+        return Credit(
+            outlet=article.source_name,
+            outlet_feed=absolute(request, f"/sources/{slug}/feed.rss"),
+            original=original_url(article.canonical_url, article.url),
+            line=ui.attribution_text(article.source_name, article.published_at),
+        )
+
+    return credit
+
+
 def _feed(
     request: Request, fmt: str, filters: ArticleFilter, title: str, home: str, q: str = ""
 ) -> Response:
+    """A feed of `filters`; a source's feed is titled with the outlet's name."""
     if fmt not in MEDIA:
         raise HTTPException(404, "Feeds exist as .rss and .atom.")
+    check_params(request.query_params)
     state = app_state(request)
     site = state.settings.site_name
 
@@ -38,9 +60,15 @@ def _feed(
         return absolute(request, f"/articles/{article.id}")
 
     def render() -> tuple[bytes, str]:
+        name = title
         with state.database.read() as conn:
-            if filters.source and registry.source_by_slug(conn, filters.source) is None:
-                raise HTTPException(404, "This source does not exist.")
+            if filters.source:
+                source = registry.source_by_slug(conn, filters.source)
+                if source is None:
+                    raise HTTPException(404, "This source does not exist.")
+                name = name if q else source.name
+            if filters.section and filters.section not in known_sections(state, conn):
+                raise HTTPException(404, "This section does not exist.")
             if q:
                 ids = search_ids(conn, q, filters, sort="date", limit=FEED_SIZE).ids
                 items = articles_by_ids(conn, ids)
@@ -50,15 +78,16 @@ def _feed(
         if request.url.query:
             self_url += "?" + request.url.query
         meta = FeedMeta(
-            title=f"{title} · {site}" if title != site else site,
+            title=f"{name} · {site}" if name != site else site,
             self_url=self_url,
             home_url=absolute(request, home),
-            description=f"{title} — {site}",
+            description=f"{name} — {site}",
             language=filters.language,
             base_url=state.settings.base_url,
         )
         build = build_rss if fmt == "rss" else build_atom
-        return build(meta, items, page_url), MEDIA[fmt]
+        credit = _credit(request, state.settings.timezone)
+        return build(meta, items, page_url, credit), MEDIA[fmt]
 
     return cached(request, ("feed", request.url.path, request.url.query), render, max_age=300)
 
@@ -67,7 +96,9 @@ def _feed(
 def site_feed(request: Request, fmt: str) -> Response:
     """All articles, or narrowed by ?source=, ?section=, ?lang=, ?since=, ?until=, ?q=."""
     state = app_state(request)
+    check_params(request.query_params)
     form = SearchForm.from_params(dict(request.query_params))
+    language_param(form.lang)
     filters = form.article_filter(state.settings.timezone)
     title = f"« {form.q} »" if form.q else state.settings.site_name
     home = "/search?" + request.url.query if form.q else "/articles"
@@ -76,32 +107,23 @@ def site_feed(request: Request, fmt: str) -> Response:
 
 @router.api_route("/sources/{slug}/feed.{fmt}", methods=READ_METHODS)
 def source_feed(request: Request, slug: str, fmt: str) -> Response:
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
     filters = ArticleFilter(source=slug, language=lang)
     return _feed(request, fmt, filters, slug, f"/sources/{quote(slug, safe='')}")
 
 
 @router.api_route("/sections/{name}/feed.{fmt}", methods=READ_METHODS)
 def section_feed(request: Request, name: str, fmt: str) -> Response:
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
     filters = ArticleFilter(section=name, language=lang)
     return _feed(request, fmt, filters, name, f"/sections/{quote(name, safe='')}")
 
 
 @router.api_route("/archive/{year}/{month}/{day}/feed.{fmt}", methods=READ_METHODS)
-def archive_feed(
-    request: Request,
-    year: Annotated[int, Path(ge=1970, le=9999)],
-    month: Annotated[int, Path(ge=1, le=12)],
-    day: Annotated[int, Path(ge=1, le=31)],
-    fmt: str,
-) -> Response:
-    try:
-        when = date(year, month, day)
-    except ValueError:
-        raise HTTPException(404, "No such day.") from None
+def archive_feed(request: Request, year: str, month: str, day: str, fmt: str) -> Response:
+    when = archive_date(year, month, day)
     since, until = day_bounds(when, app_state(request).settings.timezone)
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
     filters = ArticleFilter(since=since, until=until, language=lang)
     return _feed(request, fmt, filters, when.isoformat(), f"/archive/{when:%Y/%m/%d}")
 

@@ -21,6 +21,10 @@ from markupsafe import Markup, escape
 LANGUAGES: dict[str, str] = {"fr": "Français", "ar": "العربية", "es": "Español", "en": "English"}
 DEFAULT_LANGUAGE = "fr"
 COOKIE_NAME = "jarida_lang"
+# The regional conventions each interface language follows (CLDR locales through Babel):
+# Moroccan Arabic (month names such as "نونبر", 24-hour time), French and Spanish as used
+# in France and Spain (24-hour), American English. OpenGraph's og:locale uses them too.
+REGIONAL_LOCALES: dict[str, str] = {"fr": "fr_FR", "ar": "ar_MA", "es": "es_ES", "en": "en_US"}
 _RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ku"})
 
 
@@ -107,26 +111,47 @@ class Interface:
         return text_direction(self.lang)
 
     @property
+    def arrow_forward(self) -> str:
+        """An arrow pointing the way the text reads (→, or ← in right-to-left text): Unicode
+        does not mirror arrows, so each direction gets its own."""
+        return "←" if self.dir == "rtl" else "→"
+
+    @property
+    def arrow_back(self) -> str:
+        return "→" if self.dir == "rtl" else "←"
+
+    @property
+    def region(self) -> str:
+        """The CLDR locale whose conventions dates follow, e.g. ar_MA."""
+        return REGIONAL_LOCALES.get(self.lang, self.lang)
+
+    @property
     def locale(self) -> Locale:
-        return Locale.parse(self.lang)
+        return _locale(self.region)
 
     def gettext(self, message: str, **values: object) -> str:
         text = translations(self.lang).gettext(message)
         return text % values if values else text
 
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """A message agreeing with `count` through the catalogue's plural forms (Arabic has
+        six: 1 مقال واحد, 2 مقالان, 3-10 مقالات, 11-99 مقالا...); %(count)s is filled in."""
+        text = translations(self.lang).ngettext(singular, plural, count)
+        return text % {"count": count, **values}
+
     def _local(self, when: datetime) -> datetime:
         return when.astimezone(_zone(self.timezone))
 
     def long_date(self, when: datetime | None) -> str:
-        return format_date(self._local(when), "long", locale=self.lang) if when else ""
+        return format_date(self._local(when), "long", locale=self.locale) if when else ""
 
     def timestamp(self, when: datetime | None) -> str:
         if when is None:
             return ""
         local = self._local(when)
         pattern = str(self.locale.datetime_formats["medium"])  # e.g. "{1}, {0}"
-        day = format_date(local, "medium", locale=self.lang)
-        hour = format_time(local, "short", locale=self.lang)
+        day = format_date(local, "medium", locale=self.locale)
+        hour = format_time(local, "short", locale=self.locale)
         return pattern.replace("{1}", day).replace("{0}", hour)
 
     def numeric_date(self, when: datetime) -> str:
@@ -134,6 +159,13 @@ class Interface:
         local = self._local(when)
         # strftime("%d - %m - %Y"), built directly (a third of the time); %Y does not pad.
         return f"{local.day:02d} - {local.month:02d} - {local.year}"
+
+    def attribution_text(self, source_name: str, when: datetime | None) -> str:
+        """The attribution line as plain text (feeds), in the interface language."""
+        if when is None:
+            return self.gettext("Published in %(source)s", source=source_name)
+        return self.gettext("Published in %(source)s on %(date)s", source=source_name,
+                            date=self.numeric_date(when))
 
     def attribution(self, source_name: str, when: datetime | None) -> Markup:
         """'Publié dans <Source> le <date>' in the interface language, escaped.
@@ -145,9 +177,17 @@ class Interface:
         source = f'<cite class="source-name">{escape(source_name)}</cite>'
         if when is None:
             return Markup(without_date % {"source": source})  # noqa: S704 - escaped above
-        date = (f'<time datetime="{escape(when.isoformat())}" dir="ltr">'
+        # The date keeps the sentence's direction, isolated from its neighbours: in
+        # right-to-left text its numbers then read from the right, "يوم 24 - 11 - 2026"
+        # with the day next to يوم (laid out left-to-right, the year would stand there).
+        date = (f'<time datetime="{escape(when.isoformat())}" dir="{self.dir}">'
                 f"{escape(self.numeric_date(when))}</time>")
         return Markup(with_date % {"source": source, "date": date})  # noqa: S704
+
+
+@lru_cache(maxsize=16)
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 @lru_cache(maxsize=64)

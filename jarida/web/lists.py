@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Annotated
+from datetime import timedelta
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage import sources as registry
 from jarida.web.deps import READ_METHODS, app_state, cached_page, interface, known_sections
-from jarida.web.query import day_bounds
+from jarida.web.query import archive_date, day_bounds, language_param
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,9 +32,10 @@ def _list_page(
     intro: str | None = None,
     day_links: tuple[str, str] | None = None,
     check: str | None = None,
+    section: str | None = None,
 ) -> Response:
     state, ui = app_state(request), interface(request)
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
     cursor = request.query_params.get("cursor") or None
     filters = ArticleFilter(
         source=filters.source,
@@ -51,8 +51,10 @@ def _list_page(
             if check is not None:
                 source = registry.source_by_slug(conn, check)
                 if source is None:
-                    raise HTTPException(404, ui.gettext("This source does not exist."))
+                    raise HTTPException(404, "This source does not exist.")
                 title = source.name
+            if section is not None and section not in known_sections(state, conn):
+                raise HTTPException(404, "This section does not exist.")
             page = store.list_articles(conn, filters, limit=PAGE_SIZE, cursor=cursor)
         return state.renderer.render(
             "list.html",
@@ -99,21 +101,13 @@ def source_page(request: Request, slug: str) -> Response:
 @router.api_route("/sections/{name}", methods=READ_METHODS)
 def section_page(request: Request, name: str) -> Response:
     base = f"/sections/{quote(name, safe='')}/feed"
-    return _list_page(request, ArticleFilter(section=name), name, base)
+    return _list_page(request, ArticleFilter(section=name), name, base, section=name)
 
 
 @router.api_route("/archive/{year}/{month}/{day}", methods=READ_METHODS)
-def archive_day(
-    request: Request,
-    year: Annotated[int, Path(ge=1970, le=9998)],  # 9999-12-31 would have no next day
-    month: Annotated[int, Path(ge=1, le=12)],
-    day: Annotated[int, Path(ge=1, le=31)],
-) -> Response:
+def archive_day(request: Request, year: str, month: str, day: str) -> Response:
     ui = interface(request)
-    try:
-        when = date(year, month, day)
-    except ValueError:
-        raise HTTPException(404, "No such day.") from None
+    when = archive_date(year, month, day)
     since, until = day_bounds(when, app_state(request).settings.timezone)
     prev_day, next_day = when - timedelta(days=1), when + timedelta(days=1)
     links = (f"/archive/{prev_day:%Y/%m/%d}", f"/archive/{next_day:%Y/%m/%d}")

@@ -25,10 +25,10 @@ from jarida.web.deps import (
     interface,
     reads_are_local,
 )
-from jarida.web.i18n import COOKIE_NAME, LANGUAGES, Interface
+from jarida.web.i18n import COOKIE_NAME, LANGUAGES, REGIONAL_LOCALES, Interface
 from jarida.web.imagery import lead_image
-from jarida.web.query import ArticleId
-from jarida.web.render import json_script, safe_url
+from jarida.web.query import ArticleId, language_param
+from jarida.web.render import json_script, original_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,7 +40,7 @@ PER_SECTION = 4
 @router.api_route("/", methods=READ_METHODS)
 def home(request: Request) -> Response:
     state, ui = app_state(request), interface(request)
-    lang = request.query_params.get("lang") or None
+    lang = language_param(request.query_params.get("lang"))
 
     def render() -> bytes:
         with state.database.read() as conn:
@@ -126,9 +126,9 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         with state.database.read() as conn:
             article = article_view(conn, article_id)
         if article is None or article.status == "removed":
-            raise HTTPException(404, ui.gettext("This article does not exist."))
+            raise HTTPException(404, "This article does not exist.")
         if article.hidden_at is not None:
-            raise HTTPException(410, ui.gettext("This article was withdrawn by a moderator."))
+            raise HTTPException(410, "This article was withdrawn by a moderator.")
         excerpt_only = article.source_mode == "excerpt"
         body_html: Markup | None = None
         paragraphs: list[str] = []
@@ -140,7 +140,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             paragraphs = [p for p in article.text.split("\n") if p.strip()]
         shown = lead_image(article)
         image = absolute(request, shown.largest, state) if shown and not shown.blocked else None
-        original = safe_url(article.url)
+        original = original_url(article.canonical_url, article.url)
         page_url = absolute(request, f"/articles/{article.id}", state)
         return state.renderer.render(
             "article.html",
@@ -149,6 +149,8 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             article=article,
             original_url=original,
             attribution=ui.attribution(article.source_name, article.published_at),
+            attribution_text=ui.attribution_text(article.source_name, article.published_at),
+            content_locale=REGIONAL_LOCALES.get(article.language or "", ui.region),
             body_html=body_html,
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,

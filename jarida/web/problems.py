@@ -99,7 +99,16 @@ async def _search_timeout(request: Request, exc: Exception) -> Response:
     return response
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """An unexpected failure: a problem for the API, a page for people, never a trace."""
+    detail = "The request could not be completed."
+    if _wants_problem(request):
+        return problem(500, detail, kind="server-error")
+    return _html_error(request, 500, detail)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Exception, _server_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadCursor, _bad_cursor)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
@@ -29,6 +31,46 @@ def _midnight_utc(day: date, zone: zoneinfo.ZoneInfo) -> datetime:
         return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
     except OverflowError:
         return _FIRST if day.year == 1 else _LAST
+
+
+FIRST_ARCHIVE_YEAR = 1970
+# A language tag as articles carry them (fr, ar, pt-BR, zh-Hant...); anything else in
+# ?lang= is refused, never echoed into a page or a feed.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
+# C0 controls (NUL included) and DEL: no filter value holds one, and XML cannot carry them.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def language_param(value: str | None) -> str | None:
+    """?lang= as a language tag, None when empty; anything else is a 422."""
+    if not value:
+        return None
+    if not _LANGUAGE_TAG.fullmatch(value):
+        raise HTTPException(422, "Unknown language code.")
+    return value
+
+
+def check_params(params: Mapping[str, str]) -> None:
+    """Refuse (422) any query parameter holding a control character."""
+    for name, value in params.items():
+        if _CONTROL.search(name) or _CONTROL.search(value):
+            raise HTTPException(422, "Parameters may not contain control characters.")
+
+
+def archive_date(year: str, month: str, day: str) -> date:
+    """The calendar day of an /archive/YYYY/MM/DD address; anything else is a 404.
+
+    The last day is 9999-12-30 (an archive page links to the next day)."""
+    parts = (year, month, day)
+    if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
+        raise HTTPException(404, "There is no such day.")
+    try:
+        when = date(int(year), int(month), int(day))
+    except ValueError:
+        raise HTTPException(404, "There is no such day.") from None
+    if when.year < FIRST_ARCHIVE_YEAR or when >= date.max:
+        raise HTTPException(404, "There is no such day.")
+    return when
 
 
 def parse_day(value: str | None, name: str) -> date | None:

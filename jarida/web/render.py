@@ -25,6 +25,13 @@ def safe_url(url: str | None) -> str:
     return url.strip() if scheme in ("http", "https") else "#"
 
 
+def original_url(canonical_url: str | None, url: str | None) -> str:
+    """Where an article lives at its source: the cleaned canonical address when there is
+    one (tracking parameters removed), else the address it was fetched from."""
+    canonical = safe_url(canonical_url)
+    return canonical if canonical != "#" else safe_url(url)
+
+
 def json_script(data: Any) -> Markup:
     """JSON safe to place inside <script type="application/ld+json">."""
     text = json.dumps(data, ensure_ascii=False)
@@ -100,6 +107,7 @@ class Renderer:
             _=ui.gettext,
             chrome=self.chrome(ui),
             here=here,
+            page_url=self.settings.base_url.rstrip("/") + here,
             next_param=quote(here, safe=""),
             with_query=lambda **kw: with_query(request, **kw),
             **context,

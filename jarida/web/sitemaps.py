@@ -5,20 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from xml.etree.ElementTree import Element, SubElement  # building only, never parsing
+from xml.etree.ElementTree import Element  # building only, never parsing
 
 from jarida.model import Article, Source
-from jarida.web.feeds import serialise, xml_text
+from jarida.web.feeds import serialise, xml_sub
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
-
-
-def _sub(parent: Element, tag: str, text: str | None = None, **attrs: str) -> Element:
-    element = SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
 
 
 def build_sitemap(
@@ -26,11 +19,11 @@ def build_sitemap(
 ) -> bytes:
     root = Element("urlset", {"xmlns": SITEMAP_NS})
     for loc in pages:
-        _sub(_sub(root, "url"), "loc", loc)
+        xml_sub(xml_sub(root, "url"), "loc", loc)
     for article in items:
-        url = _sub(root, "url")
-        _sub(url, "loc", page_url(article))
-        _sub(url, "lastmod", article.updated_at.astimezone(UTC).isoformat(timespec="seconds"))
+        url = xml_sub(root, "url")
+        xml_sub(url, "loc", page_url(article))
+        xml_sub(url, "lastmod", article.updated_at.astimezone(UTC).isoformat(timespec="seconds"))
     return serialise(root)
 
 
@@ -40,24 +33,24 @@ def build_news_sitemap(
     """Google News sitemap: only the last two days, at most 1,000 articles."""
     root = Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     for article in items:
-        url = _sub(root, "url")
-        _sub(url, "loc", page_url(article))
-        news = _sub(url, "news:news")
-        pub = _sub(news, "news:publication")
-        _sub(pub, "news:name", publication)
-        _sub(pub, "news:language", article.language or "fr")
+        url = xml_sub(root, "url")
+        xml_sub(url, "loc", page_url(article))
+        news = xml_sub(url, "news:news")
+        pub = xml_sub(news, "news:publication")
+        xml_sub(pub, "news:name", publication)
+        xml_sub(pub, "news:language", article.language or "fr")
         when = (article.published_at or article.fetched_at).astimezone(UTC)
-        _sub(news, "news:publication_date", when.isoformat(timespec="seconds"))
-        _sub(news, "news:title", article.title)
+        xml_sub(news, "news:publication_date", when.isoformat(timespec="seconds"))
+        xml_sub(news, "news:title", article.title)
     return serialise(root)
 
 
 def build_opml(title: str, sources: Sequence[Source], feed_url: Callable[[Source], str]) -> bytes:
     root = Element("opml", {"version": "2.0"})
-    head = _sub(root, "head")
-    _sub(head, "title", title)
-    _sub(head, "dateCreated", format_datetime(datetime.now(UTC), usegmt=True))
-    body = _sub(root, "body")
+    head = xml_sub(root, "head")
+    xml_sub(head, "title", title)
+    xml_sub(head, "dateCreated", format_datetime(datetime.now(UTC), usegmt=True))
+    body = xml_sub(root, "body")
     for source in sources:
         attrs = {
             "text": source.name,
@@ -69,5 +62,5 @@ def build_opml(title: str, sources: Sequence[Source], feed_url: Callable[[Source
             attrs["htmlUrl"] = source.homepage
         if source.languages:
             attrs["language"] = source.languages[0]
-        SubElement(body, "outline", {k: xml_text(v) for k, v in attrs.items()})
+        xml_sub(body, "outline", None, attrs)
     return serialise(root)

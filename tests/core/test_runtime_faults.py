@@ -24,7 +24,8 @@ from tests.pgschema import PG_URL, throwaway_schema
 
 @pytest.fixture
 def tiny_disk() -> Iterator[Path]:
-    """A 3 MiB tmpfs (the migrated database and its WAL take about 1 MiB), where the platform lets this process mount one."""
+    """A 3 MiB tmpfs where the platform lets this process mount one (the migrated
+    database and its WAL take about 1 MiB)."""
     where = Path(tempfile.mkdtemp(prefix="jarida-full-"))
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(where)],
                           capture_output=True, check=False)

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from jarida.storage import Database
 from jarida.web import create_app
+from tests.web.livesite import live_server
 from tests.web.seeding import Seeded, make_settings, seed
 
 
@@ -27,6 +28,20 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, See
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path, seeded
+
+
+@pytest.fixture(scope="module")
+def site(
+    seeded_template: tuple[Path, Seeded], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Seeded]]:
+    """The real server over a copy of the seeded database, for a module's browser tests."""
+    template, seeded = seeded_template
+    path = tmp_path_factory.mktemp("browserdb") / "web.db"
+    shutil.copyfile(template, path)
+    db = Database.open(f"sqlite:///{path}")
+    with live_server(create_app(make_settings(f"sqlite:///{path}"), db)) as url:
+        yield url, seeded
+    db.close()
 
 
 @pytest.fixture

@@ -26,8 +26,9 @@ def _reference(ui: Interface, source_name: str, when: datetime | None) -> Markup
     if when is None:
         return escape(ui.gettext("Published in %(source)s")) % {"source": source}
     local = when.astimezone(zoneinfo.ZoneInfo(ui.timezone))
-    date = Markup('<time datetime="%s" dir="ltr">%s</time>') % (
-        when.isoformat(), local.strftime("%d - %m - %Y")
+    # The date keeps the interface's direction: "يوم 20 - 11 - 2026" reads day first in Arabic.
+    date = Markup('<time datetime="%s" dir="%s">%s</time>') % (
+        when.isoformat(), ui.dir, local.strftime("%d - %m - %Y")
     )
     template = escape(ui.gettext("Published in %(source)s on %(date)s"))
     return template % {"source": source, "date": date}

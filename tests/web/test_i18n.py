@@ -60,7 +60,7 @@ def test_dates_are_localised_with_babel() -> None:
     when = datetime(2026, 11, 20, 9, tzinfo=UTC)
     assert "novembre" in Interface("fr", "Africa/Casablanca").long_date(when)
     assert "noviembre" in Interface("es", "Africa/Casablanca").long_date(when)
-    assert "نوفمبر" in Interface("ar", "Africa/Casablanca").long_date(when)
+    assert "نونبر" in Interface("ar", "Africa/Casablanca").long_date(when)  # Moroccan usage
 
 
 def _msgids_in_use() -> set[str]:

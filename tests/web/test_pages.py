@@ -134,8 +134,10 @@ def test_archive_day_uses_the_site_time_zone(client: TestClient) -> None:
     prev = [text_of(h) for h in doc(client, "/archive/2026/11/19").cssselect("li.card h3")]
     assert "Actualité française 11" in prev and "Actualité française 10" not in prev
     assert client.get("/archive/2026/02/30").status_code == 404
-    assert client.get("/archive/2026/13/01").status_code == 422
-    assert client.get("/archive/9999/12/31").status_code == 422  # no next day to link to
+    assert client.get("/archive/2026/13/01").status_code == 404
+    assert client.get("/archive/9999/12/31").status_code == 404  # no next day to link to
+    assert client.get("/archive/1969/12/31").status_code == 404
+    assert client.get("/archive/2026/1x/01").status_code == 404
 
 
 def test_nul_in_a_source_slug_is_a_plain_404(client: TestClient) -> None:
