@@ -97,17 +97,24 @@ def _stage(coding: str) -> _Stage:
 
 
 class BoundedBody:
-    """Accumulates raw chunks into a decoded body of at most `limit` bytes."""
+    """Accumulates raw chunks into a decoded body of at most `limit` bytes.
 
-    def __init__(self, content_encoding: str | None, limit: int) -> None:
+    Past the limit it raises BodyTooLarge, or, with `truncate`, keeps the first
+    `limit` bytes and reports itself `full` so the caller stops reading.
+    """
+
+    def __init__(self, content_encoding: str | None, limit: int, *,
+                 truncate: bool = False) -> None:
         codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
         if len(codings) > MAX_CODINGS:
             raise BodyDecodingError(f"{len(codings)} content codings (at most {MAX_CODINGS})")
         # Codings are listed in the order applied, so they are undone in reverse.
         self._stages = [_stage(c) for c in reversed(codings)]
         self._limit = limit
+        self._truncate = truncate
         self._parts: list[bytes] = []
         self._size = 0
+        self.full = False  # truncated at the limit: nothing more will be kept
 
     @property
     def size(self) -> int:
@@ -118,6 +125,8 @@ class BoundedBody:
         return self._limit - self._size + 1
 
     def _accept(self, data: bytes) -> None:
+        if self._truncate and self._size + len(data) > self._limit:
+            data, self.full = data[:self._limit - self._size], True
         self._size += len(data)
         if self._size > self._limit:
             raise BodyTooLarge(f"body larger than {self._limit} bytes after decompression")
@@ -139,7 +148,7 @@ class BoundedBody:
         output has gone all the way down, so no stage holds more than `_room()` bytes.
         """
         pending: list[tuple[int, bytes | None]] = [(0, raw)]
-        while pending:
+        while pending and not self.full:
             index, data = pending.pop()
             if index == len(self._stages):
                 self._accept(data or b"")

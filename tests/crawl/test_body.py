@@ -112,3 +112,12 @@ def test_codings_up_to_the_bound_are_decoded_without_recursion() -> None:
     assert reader.body() == b"hello " * 100
     with pytest.raises(BodyDecodingError, match="5 content codings"):
         BoundedBody(", ".join(["identity"] * (MAX_CODINGS + 1)), 10_000)
+
+
+def test_truncating_reader_keeps_the_first_bytes_of_a_bomb() -> None:
+    reader = BoundedBody("gzip", 5000, truncate=True)
+    reader.feed(gzip_bomb())
+    assert reader.full and reader.body() == b"\0" * 5000
+    exact = BoundedBody(None, 5000, truncate=True)
+    exact.feed(b"a" * 5000)
+    assert not exact.full and exact.body() == b"a" * 5000
