@@ -1,4 +1,9 @@
-"""Fixtures shared by every test package."""
+"""Fixtures shared by every test package, and the hypothesis profiles.
+
+Property tests are deterministic in CI ("ci", the default: derandomized, a bounded
+budget). `make fuzz` selects "fuzz": random seeds and many more examples; what it
+finds is written as a regression input (tests/fuzz/harness.py).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.browsing import chromium
+
+settings.register_profile(
+    "ci", derandomize=True, max_examples=60, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz", derandomize=False, max_examples=3000, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.load_profile("ci")  # `--hypothesis-profile=fuzz` on the command line overrides
 
 
 @pytest.fixture(scope="module")

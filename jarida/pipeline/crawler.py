@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from sqlalchemy import Connection
 
+from jarida.crawl.discovery.identity import entry_keys
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
@@ -279,7 +280,7 @@ class Crawler:
 
 def _entries_to_fetch(conn: Connection, feed: Feed, entries: list[Entry]) -> list[Entry]:
     """Entries not stored yet, or changed by the publisher since we stored them."""
-    keyed = {(e.guid or e.url): e for e in entries}
+    keyed = dict(zip(entry_keys(entries), entries, strict=True))
     by_guid = article_store.stored_versions_by_guid(conn, feed.id, list(keyed))
     urls = {canonical_url(e.url): k for k, e in keyed.items() if k not in by_guid}
     by_url = article_store.stored_versions_by_url(conn, list(urls))
@@ -288,7 +289,7 @@ def _entries_to_fetch(conn: Connection, feed: Feed, entries: list[Entry]) -> lis
         stored = by_guid.get(key) or by_url.get(canonical_url(entry.url))
         changed = entry.updated is not None and stored is not None and entry.updated > stored
         if stored is None or changed:
-            todo.append(entry if entry.guid else _with_guid(entry, key))
+            todo.append(entry if entry.guid == key else _with_guid(entry, key))
     return todo
 
 
