@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.browsing import chromium
+from tests.fuzz import harness
 
 settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, database=None,
@@ -31,3 +32,19 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium, one per test module (tests/browsing.py)."""
     with chromium() as instance:
         yield instance
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    harness.forget()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Under `make fuzz`, a failing fuzz target leaves its minimal input in the corpus."""
+    report = yield
+    if (call.when == "call" and report.failed
+            and settings.get_current_profile_name() == "fuzz"):
+        saved = harness.save_last()
+        if saved is not None:
+            report.sections.append(("fuzz", f"failing input saved to {saved}"))
+    return report
