@@ -28,7 +28,8 @@ test: install
 # Longer, randomly seeded run of the property tests in tests/fuzz; each failure's
 # minimal input is saved to tests/fuzz/corpus/<target>/ and replayed by `make test`.
 fuzz: install
-	$(BIN)/python -m pytest -q tests/fuzz --hypothesis-profile=fuzz $(FUZZ_ARGS)
+	$(BIN)/python -m pytest -q tests/fuzz/test_properties.py --hypothesis-profile=fuzz \
+		--timeout=1800 $(FUZZ_ARGS)
 
 demo: install
 	$(BIN)/jarida demo

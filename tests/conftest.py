@@ -21,7 +21,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
-    "fuzz", derandomize=False, max_examples=3000, deadline=None, database=None,
+    "fuzz", derandomize=False, max_examples=1000, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 settings.load_profile("ci")  # `--hypothesis-profile=fuzz` on the command line overrides
@@ -44,7 +44,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     if (call.when == "call" and report.failed
             and settings.get_current_profile_name() == "fuzz"):
-        saved = harness.save_last()
+        saved = harness.save_failure()
         if saved is not None:
             report.sections.append(("fuzz", f"failing input saved to {saved}"))
     return report

@@ -19,8 +19,8 @@ from jarida.extract.body import Body
 
 # "Published in %(source)s on %(date)s" in each interface language (web/translations),
 # and the wordings publishers use for the same line.
-_LEAD = (r"publi[ée]e?\s+(?:dans|sur|par)|paru\s+dans|publicad[oa]\s+en|aparecid[oa]\s+en"
-         r"|published\s+(?:in|on|by)|first\s+published\s+in|نشر(?:ت)?\s+(?:في|على|ب)")
+_LEAD = (r"publi[ée]e?\s+dans|paru\s+dans|publicad[oa]\s+en|aparecid[oa]\s+en"
+         r"|(?:first\s+)?published\s+in|نشر(?:ت)?\s+في")
 _JOIN = r"le|el|on|يوم|في|بتاريخ"
 _NUMERIC = r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}"
 _SPELLED = r"\d{1,2}\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}"
@@ -33,6 +33,9 @@ DATELINE = re.compile(
 # nothing to parse here, the date is read from the element itself, but not article text.
 _DANGLING = re.compile(rf"(?im)(?<!\w)(?:{_LEAD})\s+[^\n]{{1,80}}?\s+(?:{_JOIN})\s*[.:]?\s*$")
 MAX_LINE_CHARS = 240  # a dateline is a short line, never a paragraph that cites an outlet
+# Words allowed beside a dateline on its line ("Par Salma Idrissi —"): more, and the line
+# is a sentence citing another outlet's date, which is neither removed nor this page's date.
+MAX_WORDS_BESIDE = 4
 _FILLER = re.compile(r"^[\W_]*$")
 _BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "span",
            "footer", "small", "em", "i", "cite")
@@ -53,9 +56,11 @@ def _strip(line: str, found: list[str]) -> str:
     match = DATELINE.search(line) or _DANGLING.search(line)
     if match is None:
         return line
+    rest = (line[:match.start()] + line[match.end():]).strip()
+    if len(rest.split()) > MAX_WORDS_BESIDE:
+        return line
     if match.re is DATELINE:
         found.append(match.group(0))
-    rest = (line[:match.start()] + line[match.end():]).strip()
     return "" if _FILLER.match(rest) else rest
 
 

@@ -141,3 +141,13 @@ def test_atom_updated_is_not_taken_as_published() -> None:
                f"{PARAGRAPHS}</article></body></html>")
     fallback = Entry(url="https://j.example/a", updated=datetime(2026, 12, 1, 10, tzinfo=UTC))
     assert extract_article(undated, "https://j.example/a", fallback=fallback).published is None
+
+
+def test_a_sentence_citing_another_outlet_is_left_alone() -> None:
+    sentence = ("Le rapport, publié dans Le Monde le 24 - 11 - 2020, a depuis été repris "
+                "par plusieurs ministères.")
+    page = (f'<html lang="fr"><head><title>T</title></head><body><article><h1>T</h1>'
+            f"{PARAGRAPHS}<p>{sentence}</p></article></body></html>")
+    extracted = extract_article(page, "https://j.example/a/1", timezone=CASA)
+    assert extracted.text and sentence in extracted.text
+    assert extracted.published is None

@@ -4,7 +4,7 @@ Every target takes bytes and checks the contract of one hostile-input boundary
 (a parser that must never raise, a decoder that must fail cleanly, a function
 that must be idempotent). Property tests (test_properties.py) feed them
 generated inputs through `run`. When `make fuzz` (profile "fuzz") finds a failure,
-the conftest hook saves the input hypothesis last ran — the shrunk, minimal
+the conftest hook saves the input the target last failed on — the shrunk, minimal
 example, since hypothesis replays it last — to corpus/<target>/<hash>.bin, and
 test_corpus.py replays every saved input on each ordinary test run from then on.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 CORPUS = Path(__file__).parent / "corpus"
 Target = Callable[[bytes], None]
 TARGETS: dict[str, Target] = {}
-_last: list[tuple[str, bytes]] = []  # the input the running test handed to a target last
+_failed: list[tuple[str, bytes]] = []  # the input a target last failed on, in this test
 
 
 def target(name: str) -> Callable[[Target], Target]:
@@ -32,20 +32,27 @@ def target(name: str) -> Callable[[Target], Target]:
 
 
 def run(name: str, data: bytes) -> None:
-    """Run target `name` on `data`, remembering the input in case it fails."""
-    _last[:] = [(name, data)]
-    TARGETS[name](data)
+    """Run target `name` on `data`, remembering the input if the target fails on it."""
+    try:
+        TARGETS[name](data)
+    except BaseException:
+        _failed[:] = [(name, data)]
+        raise
 
 
 def forget() -> None:
-    _last.clear()
+    _failed.clear()
 
 
-def save_last() -> Path | None:
-    """Write the last input run to the corpus (once per distinct input); its path."""
-    if not _last:
+def save_failure() -> Path | None:
+    """Write the input the target last failed on to the corpus; its path.
+
+    Hypothesis replays the shrunk example last, so that is the one saved. A test that
+    failed outside its target (a health check) saves nothing.
+    """
+    if not _failed:
         return None
-    name, data = _last[0]
+    name, data = _failed[0]
     path = CORPUS / name / (hashlib.sha256(data).hexdigest()[:16] + ".bin")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
