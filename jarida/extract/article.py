@@ -115,8 +115,11 @@ def _published(
     if found is None:
         from htmldate import find_date
 
-        guessed = find_date(tree, extensive_search=False, original_date=True,
-                            outputformat="%Y-%m-%dT%H:%M:%S")
+        try:  # a last-resort guess: if it breaks on a hostile tree, the date is unknown
+            guessed = find_date(tree, extensive_search=False, original_date=True,
+                                outputformat="%Y-%m-%dT%H:%M:%S")
+        except Exception:  # htmldate asserts on some reshaped trees
+            guessed = None
         found = first_date([guessed], timezone=timezone, machine=True) if guessed else None
     return found
 

@@ -32,12 +32,16 @@ class LenientFeed:
 def read_with_feedparser(data: bytes, base_url: str, content_type: str | None) -> LenientFeed:
     """Parse (already safety-checked) bytes with feedparser; no network, no file access."""
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        resolve_relative_uris=False,  # content_html stays raw; the sanitiser resolves links
-        sanitize_html=False,  # sanitising for display happens in jarida.extract
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            resolve_relative_uris=False,  # content_html stays raw; the sanitiser resolves links
+            sanitize_html=False,  # sanitising for display happens in jarida.extract
+        )
+    except Exception as exc:  # feedparser itself fails on some hostile input
+        # (a character reference to a lone surrogate: UnicodeEncodeError); a feed error
+        return LenientFeed(kind=None, error="malformed feed: " + one_line(exc))
     version = str(parsed.get("version") or "")
     kind = "atom" if version.startswith("atom") else "rss" if version.startswith("rss") else None
     feed_meta = parsed.get("feed", {})
