@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: install test demo bench lint lock typecheck clean
+.PHONY: install test demo bench lint lock typecheck clean fuzz
 
 install: $(STAMP)
 
@@ -24,6 +24,12 @@ lock:
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Longer, randomly seeded run of the property tests in tests/fuzz; each failure's
+# minimal input is saved to tests/fuzz/corpus/<target>/ and replayed by `make test`.
+fuzz: install
+	$(BIN)/python -m pytest -q tests/fuzz/test_properties.py --hypothesis-profile=fuzz \
+		--timeout=1800 $(FUZZ_ARGS)
 
 demo: install
 	$(BIN)/jarida demo

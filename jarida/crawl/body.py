@@ -13,6 +13,10 @@ from typing import Protocol
 
 import brotli
 
+# RFC 9110 §8.4 lets a sender stack codings; an honest server sends one or two.
+# Beyond this many (identity included) the response is refused, not decoded.
+MAX_CODINGS = 4
+
 
 class BodyTooLarge(Exception):
     """The body (after decompression) exceeds the configured cap."""
@@ -93,15 +97,24 @@ def _stage(coding: str) -> _Stage:
 
 
 class BoundedBody:
-    """Accumulates raw chunks into a decoded body of at most `limit` bytes."""
+    """Accumulates raw chunks into a decoded body of at most `limit` bytes.
 
-    def __init__(self, content_encoding: str | None, limit: int) -> None:
+    Past the limit it raises BodyTooLarge, or, with `truncate`, keeps the first
+    `limit` bytes and reports itself `full` so the caller stops reading.
+    """
+
+    def __init__(self, content_encoding: str | None, limit: int, *,
+                 truncate: bool = False) -> None:
         codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+        if len(codings) > MAX_CODINGS:
+            raise BodyDecodingError(f"{len(codings)} content codings (at most {MAX_CODINGS})")
         # Codings are listed in the order applied, so they are undone in reverse.
         self._stages = [_stage(c) for c in reversed(codings)]
         self._limit = limit
+        self._truncate = truncate
         self._parts: list[bytes] = []
         self._size = 0
+        self.full = False  # truncated at the limit: nothing more will be kept
 
     @property
     def size(self) -> int:
@@ -112,6 +125,8 @@ class BoundedBody:
         return self._limit - self._size + 1
 
     def _accept(self, data: bytes) -> None:
+        if self._truncate and self._size + len(data) > self._limit:
+            data, self.full = data[:self._limit - self._size], True
         self._size += len(data)
         if self._size > self._limit:
             raise BodyTooLarge(f"body larger than {self._limit} bytes after decompression")
@@ -121,19 +136,28 @@ class BoundedBody:
     def feed(self, raw: bytes) -> None:
         """Decode one network chunk; raises BodyTooLarge once the cap is crossed."""
         try:
-            self._push(raw, 0)
+            self._push(raw)
         except (zlib.error, brotli.error) as exc:
             raise BodyDecodingError(f"corrupt compressed body: {exc}") from exc
 
-    def _push(self, data: bytes, index: int) -> None:
-        if index == len(self._stages):
-            self._accept(data)
-            return
-        stage = self._stages[index]
-        out = stage.feed(data, self._room())
-        while out:
-            self._push(out, index + 1)
-            out = stage.more(self._room())
+    def _push(self, raw: bytes) -> None:
+        """Run `raw` through the stages, depth first, with an explicit stack.
+
+        Each entry is (stage index, data to feed); None means "ask that stage for the
+        output it still holds". A stage that produced output is asked again after its
+        output has gone all the way down, so no stage holds more than `_room()` bytes.
+        """
+        pending: list[tuple[int, bytes | None]] = [(0, raw)]
+        while pending and not self.full:
+            index, data = pending.pop()
+            if index == len(self._stages):
+                self._accept(data or b"")
+                continue
+            stage = self._stages[index]
+            out = stage.more(self._room()) if data is None else stage.feed(data, self._room())
+            if out:
+                pending.append((index, None))
+                pending.append((index + 1, out))
 
     def body(self) -> bytes:
         return b"".join(self._parts)

@@ -50,7 +50,8 @@ def build_chain(settings: Settings, client: httpx.AsyncClient, *, policy: Addres
     robots_fetch = compose(robots_steps, transfer)
 
     robots = RobotsCache(
-        lambda url: robots_fetch(FetchRequest(url=url, max_bytes=MAX_ROBOTS_BYTES)),
+        lambda url: robots_fetch(FetchRequest(url=url, max_bytes=MAX_ROBOTS_BYTES,
+                                                truncate=True)),
         user_agent=settings.user_agent, ttl=settings.robots_cache_seconds, clock=clock,
     )
 

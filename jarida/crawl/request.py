@@ -19,6 +19,7 @@ class FetchRequest:
     last_modified: str | None = None
     body_hash: str | None = None
     max_bytes: int | None = None  # overrides settings.max_body_bytes (robots.txt is smaller)
+    truncate: bool = False  # a body over max_bytes is cut there instead of refused (robots.txt)
 
 
 Handler = Callable[[FetchRequest], Awaitable[FetchResult]]

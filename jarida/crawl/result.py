@@ -35,6 +35,7 @@ class FetchResult:
     retry_after: float | None = None  # seconds the server asked us to wait, when it did
     attempts: int = 1
     http_version: str | None = None  # as negotiated: "HTTP/1.1" or "HTTP/2"; None if no answer
+    truncated: bool = False  # the body was cut at the request's max_bytes (request.truncate)
 
     @property
     def ok(self) -> bool:

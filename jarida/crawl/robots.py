@@ -20,7 +20,9 @@ from jarida.crawl.result import FetchResult
 
 FAILURE_TTL_SECONDS = 300.0
 MAX_CRAWL_DELAY_SECONDS = 60.0
-MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 §2.5 asks crawlers to parse at least 500 KiB
+# RFC 9309 §2.5: crawlers parse at least the first 500 KiB; a longer file is cut there
+# (its last, partial line dropped) and obeyed, never read as "unreachable".
+MAX_ROBOTS_BYTES = 500 * 1024
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,20 @@ class RobotsCache:
         now = self._clock.monotonic()
         status = result.status or 0
         if result.error is None and 200 <= status < 300:
-            parser = Protego.parse(result.text()[:MAX_ROBOTS_BYTES])
-            return RobotsRules(parser, allow_all=True, expires=now + self._ttl)
+            parser = Protego.parse(_robots_text(result))
+            return RobotsRules(parser, allow_all=True, expires=now + self._ttl,
+                               note="robots.txt truncated at 500 KiB" if result.truncated else "")
         if result.error_kind == "redirects" or 400 <= status < 500:
             return RobotsRules(None, allow_all=True, expires=now + self._ttl,
                                note=f"robots.txt unavailable ({status or result.error})")
         return RobotsRules(None, allow_all=False,
                            expires=now + min(self._ttl, FAILURE_TTL_SECONDS),
                            note=f"robots.txt unreachable ({result.error or status})")
+
+
+def _robots_text(result: FetchResult) -> str:
+    """The text to parse: a truncated file loses its cut last line (half a rule is no rule)."""
+    text = result.text()[:MAX_ROBOTS_BYTES]
+    if result.truncated:
+        text = text[:text.rfind("\n") + 1]
+    return text

@@ -59,16 +59,19 @@ class Transfer:
             status = response.status_code
             declared = response.headers.get("content-length", "")
             encoding_header = response.headers.get("content-encoding")
-            if declared.isdigit() and int(declared) > limit and not encoding_header:
+            if (declared.isdigit() and int(declared) > limit and not encoding_header
+                    and not request.truncate):
                 raise BodyTooLarge(f"Content-Length {declared} exceeds {limit} bytes")
-            reader = BoundedBody(encoding_header, limit)
+            reader = BoundedBody(encoding_header, limit, truncate=request.truncate)
             if status not in REDIRECT_STATUSES and status != 304:
                 async for chunk in response.aiter_raw():
                     reader.feed(chunk)
+                    if reader.full:
+                        break
             body = reader.body()
         finally:
             await response.aclose()
-        return _result(request.url, response, body)
+        return _result(request.url, response, body, truncated=reader.full)
 
 
 def _certificate_refusal(exc: BaseException) -> ssl.SSLCertVerificationError | None:
@@ -85,7 +88,8 @@ def _certificate_refusal(exc: BaseException) -> ssl.SSLCertVerificationError | N
     return None
 
 
-def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:
+def _result(url: str, response: httpx.Response, body: bytes, *,
+            truncated: bool = False) -> FetchResult:
     """Turn an httpx response and its decoded body into a FetchResult."""
     headers = {k.lower(): v for k, v in response.headers.items()}
     content_type = headers.get("content-type")
@@ -108,4 +112,5 @@ def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:
         error=error,
         error_kind="http" if error else None,
         http_version=response.http_version,
+        truncated=truncated,
     )

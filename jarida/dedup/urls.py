@@ -97,6 +97,10 @@ def _normalise(url: str) -> str:
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
         raise ValueError(f"not an absolute http(s) URL: {url[:200]!r}")
     host = _ascii_host(parts.hostname)
+    if not host:  # "https://./": nothing left once the root dot is dropped
+        raise ValueError(f"not an absolute http(s) URL: {url[:200]!r}")
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal: urlsplit's hostname drops the brackets
     port = parts.port  # raises ValueError on a non-numeric port
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     path = _remove_dot_segments(_normalise_escapes(parts.path, _PATH_SAFE)) or "/"

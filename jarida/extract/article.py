@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from jarida.extract.body import Body, extract_body
+from jarida.extract.datelines import without_datelines
 from jarida.extract.dates import DEFAULT_LANGUAGES, first_date, to_utc
 from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
@@ -72,7 +73,7 @@ def _from_feed(
         return Extracted(url=url, title=meta.title if meta else None)
     body_html = fallback.content_html or fallback.summary or ""
     text = _html_to_text(body_html) if body_html else ""
-    published = fallback.published or fallback.updated
+    published = fallback.published  # not <updated>: every edit would move it up
     return Extracted(
         url=url,
         title=clean_title(fallback.title, source_name) if fallback.title else None,
@@ -106,17 +107,19 @@ def _published(
 ) -> datetime | None:
     """Metadata, then the feed entry, then the page's printed dateline, then htmldate."""
     found = first_date(meta.published, languages=languages, timezone=timezone, machine=True)
-    if found is None and fallback is not None and (fallback.published or fallback.updated):
-        entry_date = fallback.published or fallback.updated
-        found = to_utc(entry_date, timezone) if entry_date else None
+    if found is None and fallback is not None and fallback.published:
+        found = to_utc(fallback.published, timezone)  # not <updated>: edits would move it up
     if found is None:
         printed = [*body.date_lines, *printed_date_texts(tree)]
         found = first_date(printed, languages=languages, timezone=timezone)
     if found is None:
         from htmldate import find_date
 
-        guessed = find_date(tree, extensive_search=False, original_date=True,
-                            outputformat="%Y-%m-%dT%H:%M:%S")
+        try:  # a last-resort guess: if it breaks on a hostile tree, the date is unknown
+            guessed = find_date(tree, extensive_search=False, original_date=True,
+                                outputformat="%Y-%m-%dT%H:%M:%S")
+        except Exception:  # htmldate asserts on some reshaped trees
+            guessed = None
         found = first_date([guessed], timezone=timezone, machine=True) if guessed else None
     return found
 
@@ -140,7 +143,7 @@ def extract_article(
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
     unwrap_layout_tables(tree)
-    body = extract_body(tree, url, meta) or _declared_body(meta)
+    body = without_datelines(extract_body(tree, url, meta) or _declared_body(meta))
     if body is None or len(body.text) < MIN_BODY_CHARS:
         return _from_feed(url, fallback, timezone, meta, source_name or meta.site_name)
     title = meta.title or (fallback.title if fallback else None)

@@ -1,7 +1,10 @@
 """Publication dates in UTC: machine-readable metadata first, then the feed, then the page text.
 
 Naive times are read in the source's time zone (Moroccan outlets print local
-time without an offset) and stored in UTC.
+time without an offset) and stored in UTC; an explicit zone ("+01:00", "CET",
+"GMT+1") wins. Relative dates ("il y a 3 heures") count back from `now` on the
+source's wall clock. Numeric dates are read day first, except in American English
+(month first), in metadata and printed text alike.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
 from dateutil import parser as dateutil_parser
+
+from jarida.datezones import explicit_zone
+from jarida.extract.datelines import dateline_date_text
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("fr", "ar", "es", "en")
 
@@ -59,6 +66,18 @@ _ISO_RE = re.compile(
 )
 
 
+# English as written in the United States puts the month first; the languages this
+# project reads (fr, ar, es) and British English put the day first.
+_MONTH_FIRST = frozenset({"en", "en-us"})
+DateOrder = Literal["DMY", "MDY"]
+
+
+def date_order(languages: Sequence[str]) -> DateOrder:
+    """How `03/04/2020` reads for a page in `languages` (the first one decides)."""
+    first = languages[0].lower().replace("_", "-") if languages else "fr"
+    return "MDY" if first in _MONTH_FIRST else "DMY"
+
+
 def to_utc(value: datetime, timezone: str) -> datetime:
     """Read a naive datetime in `timezone`, return an aware UTC datetime."""
     if value.tzinfo is None:
@@ -87,36 +106,56 @@ def _parse_iso(text: str, timezone: str) -> datetime | None:
         return None
 
 
-def parse_machine_date(text: str, timezone: str) -> datetime | None:
-    """Dates written for machines (ISO 8601, RFC 2822, US English): no dateparser needed."""
+def parse_machine_date(text: str, timezone: str, order: DateOrder = "DMY") -> datetime | None:
+    """Dates written for machines (ISO 8601, RFC 2822, numeric): no dateparser needed."""
     found = _parse_iso(text, timezone)
     if found is not None:
         return found
     candidate = " ".join(text.split())
     if not candidate or len(candidate) > 60:
         return None
+    zoned = explicit_zone(candidate)
+    bare, zone = zoned if zoned else (candidate, None)
     if _RFC2822_RE.match(candidate):
         try:
-            return to_utc(parsedate_to_datetime(candidate), timezone)
+            parsed = parsedate_to_datetime(bare if zone else candidate)
+            return to_utc(parsed.replace(tzinfo=zone) if zone and not parsed.tzinfo else parsed,
+                          timezone)
         except (TypeError, ValueError, IndexError):
             pass
+    # dayfirst would turn 2020/03/04 into 3 April: only numeric dates that open with
+    # the day or the month follow the page's order.
+    day_first = order == "DMY" and not bare[:4].isdigit()
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # unknown zone names ("EST") read as local time
-            return to_utc(dateutil_parser.parse(candidate), timezone)
+            warnings.simplefilter("ignore")  # unknown zone names are read as local time
+            parsed = dateutil_parser.parse(bare, dayfirst=day_first)
     except (ValueError, OverflowError):
         return None
+    if zone is not None and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    return to_utc(parsed, timezone)
 
 
-@lru_cache(maxsize=16)
-def _date_parser(languages: tuple[str, ...]) -> DateDataParser:
-    """One parser per language set: building one costs far more than using it.
+@lru_cache(maxsize=32)
+def _date_parser(languages: tuple[str, ...], order: DateOrder,
+                 base: datetime) -> DateDataParser:
+    """One parser per language set, order and minute: a parser's first use costs far
+    more than the next ones.
 
-    Time zones are left to zoneinfo (see `to_utc`): dateparser's own conversion
-    relies on pytz data that gets Morocco's offset wrong in recent years.
+    `base` is "now" on the source's wall clock (naive), so "il y a 3 heures" comes out
+    as local time like every other date, and `to_utc` reads both the same way. Time
+    zones are left to zoneinfo: dateparser's own conversion relies on pytz data that
+    gets Morocco's offset wrong in recent years.
     """
-    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+    settings = {"DATE_ORDER": order, "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
     return DateDataParser(languages=list(languages), settings=settings)
+
+
+def _wall_clock(now: datetime | None, timezone: str) -> datetime:
+    """`now` (default: the present) on the source's clock, naive, to the minute."""
+    moment = (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone))
+    return moment.replace(tzinfo=None, second=0, microsecond=0)
 
 
 def _segments(text: str) -> list[str]:
@@ -131,17 +170,23 @@ def parse_date(
     *,
     languages: Sequence[str] = DEFAULT_LANGUAGES,
     timezone: str = "Africa/Casablanca",
+    now: datetime | None = None,
 ) -> datetime | None:
-    """Parse one date as printed by a publisher (ISO, French, Arabic, Spanish...) into UTC."""
+    """Parse one date as printed by a publisher (ISO, French, Arabic, Spanish...) into UTC.
+
+    `now` (aware; default the present) is what relative dates count back from.
+    """
     if not text or not text.strip():
         return None
     iso = _parse_iso(text, timezone)
     if iso is not None:
         return iso
+    text = dateline_date_text(text) or text  # "Publié dans Hespress le 24 - 11 - 2020"
     cleaned = normalise_date_text(text)
     if not cleaned or len(cleaned) > 80 or not any(ch.isdigit() for ch in cleaned):
         return None
-    parser = _date_parser(tuple(languages))
+    codes = tuple(dict.fromkeys(code.split("-")[0].split("_")[0].lower() for code in languages))
+    parser = _date_parser(codes, date_order(languages), _wall_clock(now, timezone))
     for segment in _segments(cleaned):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -157,16 +202,17 @@ def first_date(
     languages: Sequence[str] = DEFAULT_LANGUAGES,
     timezone: str = "Africa/Casablanca",
     machine: bool = False,
+    now: datetime | None = None,
 ) -> datetime | None:
     """The first candidate that parses; `machine` candidates (metadata) try fast parsers first."""
     items = list(candidates)
     if machine:
         for candidate in items:
-            found = parse_machine_date(candidate, timezone)
+            found = parse_machine_date(candidate, timezone, date_order(languages))
             if found is not None:
                 return found
     for candidate in items:
-        found = parse_date(candidate, languages=languages, timezone=timezone)
+        found = parse_date(candidate, languages=languages, timezone=timezone, now=now)
         if found is not None:
             return found
     return None

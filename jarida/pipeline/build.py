@@ -8,6 +8,7 @@ from datetime import datetime
 from jarida.crawl.discovery import to_plain_text
 from jarida.dedup import canonical_url, content_hash
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
+from jarida.pipeline.publication import trusted_publication
 
 _SPACES = re.compile(r"\s+")
 EXCERPT_CHARS = 320
@@ -60,7 +61,7 @@ def build_record(
         content_hash=content_hash(title, text),
         fetched_at=fetched_at,
         author=to_plain_text(extracted.author or entry.author),
-        published_at=extracted.published or entry.published,
+        published_at=trusted_publication(extracted.published or entry.published, fetched_at),
         language=extracted.language or entry.language or _only(source.languages),
         section=extracted.section or feed.section or source.section,
         image_url=extracted.image or entry.image,

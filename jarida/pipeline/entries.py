@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
+from jarida.crawl.discovery.identity import entry_keys
 from jarida.dedup import canonical_url
 from jarida.model import Entry, Feed
 from jarida.pipeline.scheduler import Priority
@@ -29,7 +30,7 @@ class Todo:
 def entries_to_fetch(conn: Connection, feed: Feed, entries: list[Entry],
                      now: datetime) -> list[Todo]:
     """Entries not stored yet, or changed by the publisher since we stored them."""
-    keyed = {(e.guid or e.url): e for e in entries}
+    keyed = dict(zip(entry_keys(entries), entries, strict=True))
     by_guid = article_store.stored_versions_by_guid(conn, feed.id, list(keyed))
     urls = {canonical_url(e.url): k for k, e in keyed.items() if k not in by_guid}
     by_url = article_store.stored_versions_by_url(conn, list(urls))
@@ -38,7 +39,7 @@ def entries_to_fetch(conn: Connection, feed: Feed, entries: list[Entry],
         stored = by_guid.get(key) or by_url.get(canonical_url(entry.url))
         changed = entry.updated is not None and stored is not None and entry.updated > stored
         if stored is None or changed:
-            entry = entry if entry.guid else replace(entry, guid=key)
+            entry = entry if entry.guid == key else replace(entry, guid=key)
             todo.append(Todo(entry, _priority(feed, entry, now, update=changed),
                              _when(entry)))
     return todo

@@ -10,10 +10,15 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Callable
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from types import FrameType
 from typing import TypeVar
 
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
@@ -21,6 +26,43 @@ from jarida.pipeline.orphans import exit_with_parent
 
 _J = TypeVar("_J")
 _R = TypeVar("_R")
+
+# No honest page takes this long (a few hundred milliseconds is usual); a page that
+# does is hostile or pathological, and it fails alone instead of holding a worker.
+PAGE_TIME_LIMIT_SECONDS = 30.0
+
+
+class ExtractionTimeout(Exception):
+    """Extracting one page took longer than its time limit."""
+
+
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` inside a library
+    swallows it. run_job turns it into ExtractionTimeout."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (SIGALRM: worker processes' main thread only;
+    the one-worker thread mode and platforms without setitimer run unlimited)."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer > 0:  # someone else's alarm (a test runner's timeout) keeps running
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-3))
 
 
 @dataclass(frozen=True)
@@ -32,6 +74,7 @@ class ExtractJob:
     source_name: str | None
     languages: tuple[str, ...]
     encoding: str | None = None  # of `body` when it is bytes, as the fetcher detected it
+    time_limit: float = PAGE_TIME_LIMIT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -69,16 +112,21 @@ def run_job(job: ExtractJob) -> Extracted:
 
     kwargs = {"languages": job.languages} if job.languages else {}
     body = job.body
-    if isinstance(body, bytes) and body:
-        body = decode(body, job.encoding or detect_encoding(body, None))
-    return extract_article(
-        body,
-        job.url,
-        timezone=job.timezone,
-        fallback=job.fallback,
-        source_name=job.source_name,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    try:
+        with _time_limit(job.time_limit):
+            if isinstance(body, bytes) and body:
+                body = decode(body, job.encoding or detect_encoding(body, None))
+            return extract_article(
+                body,
+                job.url,
+                timezone=job.timezone,
+                fallback=job.fallback,
+                source_name=job.source_name,
+                **kwargs,  # type: ignore[arg-type]
+            )
+    except _Expired:
+        raise ExtractionTimeout(
+            f"extraction of {job.url} took longer than {job.time_limit:g} s") from None
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

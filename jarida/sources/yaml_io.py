@@ -51,7 +51,10 @@ def _line(node: yaml.Node) -> int:
 
 
 def _compose(text: str) -> yaml.Node | None:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # refuses control characters at once (ReaderError)
+    except yaml.YAMLError as exc:
+        raise RegistryFileError(f"malformed YAML: {' '.join(str(exc).split())}") from exc
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

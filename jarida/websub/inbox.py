@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from jarida.crawl.discovery import parse_feed
+from jarida.crawl.discovery.identity import entry_keys
 from jarida.crawl.result import FetchResult
 from jarida.model import Entry, Feed
 from jarida.pipeline.poll import PollResult
@@ -18,8 +19,9 @@ def pushed_poll(feed: Feed, bodies: list[bytes], timezone: str) -> PollResult | 
     latest: dict[str, Entry] = {}
     for body in bodies:  # oldest first: a later push of the same entry wins
         parsed = parse_feed(body, feed.url, kind_hint=hint, default_tz=ZoneInfo(timezone))
-        for entry in parsed.entries:
-            latest[entry.guid or entry.url] = entry
+        entries = list(parsed.entries)
+        for key, entry in zip(entry_keys(entries), entries, strict=True):
+            latest[key] = entry
     if not latest:
         return None
     return PollResult(fetch=FetchResult(url=feed.url, final_url=feed.url),

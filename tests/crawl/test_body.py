@@ -10,7 +10,7 @@ import zlib
 import brotli
 import pytest
 
-from jarida.crawl.body import BodyTooLarge, BoundedBody
+from jarida.crawl.body import MAX_CODINGS, BodyDecodingError, BodyTooLarge, BoundedBody
 from tests.crawl.conftest import fetch_once, make_settings
 from tests.webserver import TestServer, brotli_bomb, gzip_bomb
 
@@ -87,3 +87,37 @@ def test_stacked_encodings_are_undone_in_reverse() -> None:
     reader = BoundedBody("gzip, br", 10_000)
     reader.feed(brotli.compress(gzip.compress(b"hello " * 100)))
     assert reader.body() == b"hello " * 100
+
+
+def test_thousands_of_identity_codings_are_a_clean_fetch_error(web: TestServer) -> None:
+    web.route("/many", body=b"<p>hello</p>",
+              headers={"Content-Encoding": ", ".join(["identity"] * 3000),
+                       "Content-Type": "text/html"})
+    web.route("/fine", body=b"<p>hello</p>", headers={"Content-Type": "text/html"})
+    result = fetch_once(web.url("/many"))
+    assert result.error_kind == "decoding", result.error
+    assert "3000 content codings" in (result.error or "")
+    assert fetch_once(web.url("/fine")).error is None
+
+
+def test_unknown_coding_is_a_clean_fetch_error(web: TestServer) -> None:
+    web.route("/zstd", body=b"\x28\xb5\x2f\xfd garbage", headers={"Content-Encoding": "zstd"})
+    result = fetch_once(web.url("/zstd"))
+    assert result.error_kind == "decoding" and "'zstd'" in (result.error or "")
+
+
+def test_codings_up_to_the_bound_are_decoded_without_recursion() -> None:
+    reader = BoundedBody("identity, gzip, identity, br", 10_000)
+    reader.feed(brotli.compress(gzip.compress(b"hello " * 100)))
+    assert reader.body() == b"hello " * 100
+    with pytest.raises(BodyDecodingError, match="5 content codings"):
+        BoundedBody(", ".join(["identity"] * (MAX_CODINGS + 1)), 10_000)
+
+
+def test_truncating_reader_keeps_the_first_bytes_of_a_bomb() -> None:
+    reader = BoundedBody("gzip", 5000, truncate=True)
+    reader.feed(gzip_bomb())
+    assert reader.full and reader.body() == b"\0" * 5000
+    exact = BoundedBody(None, 5000, truncate=True)
+    exact.feed(b"a" * 5000)
+    assert not exact.full and exact.body() == b"a" * 5000

@@ -92,3 +92,20 @@ def test_crawl_delay_spaces_requests(web: TestServer) -> None:
     fetch_all(make_settings(host_delay_seconds=0.0), web.url("/a"), web.url("/b"))
     a, b = web.requests_for("/a")[0], web.requests_for("/b")[0]
     assert b.at - a.at >= 0.29
+
+
+def test_oversized_robots_is_truncated_and_parsed(web: TestServer) -> None:
+    """RFC 9309 §2.5: a 600 KiB robots.txt is read up to 500 KiB, not taken as unreachable."""
+    top = "User-agent: *\nDisallow: /private/\n"
+    padding = "# a long comment line to pad the file well beyond the cap\n"
+    body = top + padding * (600 * 1024 // len(padding)) + "Disallow: /late/\n"
+    assert len(body.encode()) > 600 * 1024
+    web.route("/robots.txt", body)
+    web.route("/private/a", body="secret")
+    web.route("/public/a", body="news")
+    web.route("/late/a", body="after the cut")
+    blocked, allowed, late = fetch_all(make_settings(), web.url("/private/a"),
+                                       web.url("/public/a"), web.url("/late/a"))
+    assert allowed.status == 200 and allowed.error is None
+    assert blocked.error_kind == "robots" and web.count("/private/a") == 0
+    assert late.status == 200  # the rule past 500 KiB is not read

@@ -13,6 +13,7 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from jarida.crawl.discovery.feeddates import to_utc
+from jarida.crawl.discovery.identity import entry_keys
 from jarida.crawl.discovery.plaintext import author_name, language_code, to_plain_text
 from jarida.model import Entry
 
@@ -122,12 +123,11 @@ def build_entry(item: RawItem, default_tz: tzinfo = UTC) -> Entry | None:
 
 
 def collapse_duplicates(entries: list[Entry]) -> list[Entry]:
-    """One entry per GUID (per URL when there is none): the most recently updated wins,
-    at the position where the GUID first appeared."""
+    """One entry per identity (identity.entry_keys: the GUID while it names one URL, else
+    the URL): the most recently updated wins, at the position where it first appeared."""
     position: dict[str, int] = {}
     kept: list[Entry] = []
-    for entry in entries:
-        key = ("guid:" + entry.guid) if entry.guid else ("url:" + entry.url)
+    for key, entry in zip(entry_keys(entries), entries, strict=True):
         index = position.get(key)
         if index is None:
             position[key] = len(kept)

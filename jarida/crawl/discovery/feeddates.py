@@ -9,12 +9,15 @@ from email.utils import parsedate_to_datetime
 
 from feedparser.datetimes import _parse_date as feedparser_parse_date
 
+from jarida.datezones import explicit_zone
+
 
 def to_utc(raw: str | None, default_tz: tzinfo = UTC) -> datetime | None:
     """Parse RFC 822 or ISO 8601 (W3C-DTF) text; naive values are taken in default_tz.
 
-    Falls back to feedparser's many-format date parser (which assumes UTC) for the
-    odd formats real feeds use; returns None when nothing understands the text.
+    An explicit zone the standard parsers leave out ("CET", "GMT+1") wins over
+    default_tz. Falls back to feedparser's many-format date parser (which assumes UTC)
+    for the odd formats real feeds use; returns None when nothing understands the text.
     """
     if not raw:
         return None
@@ -22,6 +25,8 @@ def to_utc(raw: str | None, default_tz: tzinfo = UTC) -> datetime | None:
     if not text:
         return None
     parsed = _parse_known(text)
+    if parsed is None or parsed.tzinfo is None:
+        parsed = _with_explicit_zone(text) or parsed
     if parsed is None:
         return _feedparser_fallback(text)
     if parsed.tzinfo is None:
@@ -53,6 +58,16 @@ def _parse_known(text: str) -> datetime | None:
         return None
     # email.utils marks "-0000" (unknown zone) as naive: treat it as unknown, not UTC
     return parsed
+
+
+def _with_explicit_zone(text: str) -> datetime | None:
+    """`text` read without its trailing zone name, in the zone that name gives."""
+    zoned = explicit_zone(text)
+    if zoned is None:
+        return None
+    bare, zone = zoned
+    parsed = _parse_known(bare)
+    return parsed.replace(tzinfo=zone) if parsed is not None and parsed.tzinfo is None else None
 
 
 def _feedparser_fallback(text: str) -> datetime | None:

@@ -32,12 +32,16 @@ class LenientFeed:
 def read_with_feedparser(data: bytes, base_url: str, content_type: str | None) -> LenientFeed:
     """Parse (already safety-checked) bytes with feedparser; no network, no file access."""
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        resolve_relative_uris=False,  # content_html stays raw; the sanitiser resolves links
-        sanitize_html=False,  # sanitising for display happens in jarida.extract
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            resolve_relative_uris=False,  # content_html stays raw; the sanitiser resolves links
+            sanitize_html=False,  # sanitising for display happens in jarida.extract
+        )
+    except Exception as exc:  # feedparser itself fails on some hostile input
+        # (a character reference to a lone surrogate: UnicodeEncodeError); a feed error
+        return LenientFeed(kind=None, error="malformed feed: " + one_line(exc))
     version = str(parsed.get("version") or "")
     kind = "atom" if version.startswith("atom") else "rss" if version.startswith("rss") else None
     feed_meta = parsed.get("feed", {})
@@ -45,11 +49,12 @@ def read_with_feedparser(data: bytes, base_url: str, content_type: str | None) -
     result = LenientFeed(kind=kind, title=feed_meta.get("title"), language=language)
     if parsed.get("bozo"):
         result.error = "malformed feed: " + one_line(parsed.get("bozo_exception"))
-    result.items = [_raw_item(entry, base_url, language) for entry in parsed.get("entries", [])]
+    result.items = [_raw_item(entry, base_url, language, atom=kind == "atom")
+                    for entry in parsed.get("entries", [])]
     return result
 
 
-def _raw_item(entry: Any, base_url: str, feed_language: str | None) -> RawItem:
+def _raw_item(entry: Any, base_url: str, feed_language: str | None, *, atom: bool) -> RawItem:
     title_detail = entry.get("title_detail") or {}
     raw = RawItem(
         base=title_detail.get("base") or base_url,
@@ -63,6 +68,8 @@ def _raw_item(entry: Any, base_url: str, feed_language: str | None) -> RawItem:
         updated=dict.get(entry, "updated"),  # plain dict.get: no legacy published fallback
         language=title_detail.get("language") or feed_language,
     )
+    if raw.published is None and raw.updated is not None and not atom:
+        raw.published = raw.updated  # feedparser files RSS 1.0's dc:date under "updated"
     contents = entry.get("content") or []
     if contents:
         raw.content_html = contents[0].get("value")
@@ -70,8 +77,6 @@ def _raw_item(entry: Any, base_url: str, feed_language: str | None) -> RawItem:
             raw.summary = None
     # Prefer our own parse of the raw text (it honours default_tz); feedparser's
     # tuples are the fallback for formats only it understands.
-    if raw.published is None and raw.updated is not None:
-        raw.published = raw.updated  # same rule as the Atom fast path
     raw.published_dt = None if raw.published else from_struct(entry.get("published_parsed"))
     raw.updated_dt = None if raw.updated else from_struct(dict.get(entry, "updated_parsed"))
     for media in entry.get("media_content") or []:

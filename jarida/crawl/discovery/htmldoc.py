@@ -16,7 +16,8 @@ def parse_html(document: bytes | str) -> html.HtmlElement | None:
     """An lxml tree for a page, or None when there is nothing to parse."""
     encoding = None
     if isinstance(document, str):
-        document, encoding = document.encode("utf-8"), "utf-8"
+        # "replace": a lone surrogate (text decoded with surrogateescape) becomes "?"
+        document, encoding = document.encode("utf-8", "replace"), "utf-8"
     elif not _DECLARED_CHARSET_RE.search(document[:4096]):
         encoding = _guess_encoding(document)
     parser = html.HTMLParser(encoding=encoding, remove_comments=True, no_network=True)

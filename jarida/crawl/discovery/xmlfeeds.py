@@ -198,9 +198,7 @@ def _atom_entry(entry: etree._Element, base_url: str, feed_language: str | None)
             raw.author = _text(child)
     if alternates:
         _, raw.link, raw.base = min(alternates, key=lambda item: item[0])
-    if raw.published is None:
-        raw.published = raw.updated
-    return raw
+    return raw  # no <published>: the date is unknown (<updated> moves with every edit)
 
 
 def _atom_link(link: etree._Element, raw: RawItem, alternates: list[tuple[int, str, str]]) -> None:
