@@ -9,7 +9,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -20,12 +19,14 @@ from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
 from jarida.extract.layout import unwrap_layout_tables
 from jarida.extract.metadata import PageMeta, printed_date_texts, read_page_meta
+from jarida.extract.rescue import html_to_text
 from jarida.extract.sanitize import sanitize_html
 from jarida.extract.titles import clean_title
 from jarida.model import Entry, Extracted
 
 EXCERPT_CHARS = 280
-# Less text than this is a menu or a caption, not an article body.
+# Less text than this is more likely a menu or a caption than an article body: the feed
+# entry's text is preferred to it when longer (it is still kept when nothing else is).
 MIN_BODY_CHARS = 80
 # Elements with nothing to read, dropped before extraction (JSON-LD is read first).
 _INERT = (
@@ -54,15 +55,6 @@ def _excerpt(text: str, description: str | None) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _html_to_text(fragment: str) -> str:
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return fragment.strip()
-    blocks = [" ".join(t.split()) for t in root.itertext()]
-    return "\n".join(b for b in blocks if b)
-
-
 def _from_feed(
     url: str, fallback: Entry | None, timezone: str, meta: PageMeta | None,
     source_name: str | None = None,
@@ -71,7 +63,7 @@ def _from_feed(
     if fallback is None:
         return Extracted(url=url, title=meta.title if meta else None)
     body_html = fallback.content_html or fallback.summary or ""
-    text = _html_to_text(body_html) if body_html else ""
+    text = html_to_text(body_html) if body_html else ""
     published = fallback.published or fallback.updated
     return Extracted(
         url=url,
@@ -91,13 +83,19 @@ def _declared_body(meta: PageMeta) -> Body | None:
     """JSON-LD articleBody, for pages whose visible text trafilatura cannot find."""
     if not meta.article_body:
         return None
-    text = _html_to_text(meta.article_body) if "<" in meta.article_body else meta.article_body
+    text = html_to_text(meta.article_body) if "<" in meta.article_body else meta.article_body
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return None
     html = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return Body(text="\n".join(paragraphs), html=html)
+
+
+def _longest(first: Body | None, second: Body | None) -> Body | None:
+    if first is None or (second is not None and len(second.text) > len(first.text)):
+        return second
+    return first
 
 
 def _published(
@@ -140,9 +138,13 @@ def extract_article(
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
     unwrap_layout_tables(tree)
-    body = extract_body(tree, url, meta) or _declared_body(meta)
+    body = extract_body(tree, url, meta)
     if body is None or len(body.text) < MIN_BODY_CHARS:
-        return _from_feed(url, fallback, timezone, meta, source_name or meta.site_name)
+        body = _longest(body, _declared_body(meta))
+    if body is None or len(body.text) < MIN_BODY_CHARS:
+        feed = _from_feed(url, fallback, timezone, meta, source_name or meta.site_name)
+        if body is None or len(feed.text or "") > len(body.text):
+            return feed
     title = meta.title or (fallback.title if fallback else None)
     language = detect_language(body.text, meta.declared_language
                                or (fallback.language if fallback else None))
