@@ -59,22 +59,31 @@ def _from_feed(
     url: str, fallback: Entry | None, timezone: str, meta: PageMeta | None,
     source_name: str | None = None,
 ) -> Extracted:
-    """The feed entry's own content, marked as such; an empty text means 'do not store'."""
+    """The page gave no article text: the feed entry's own content, marked as such.
+
+    With no text in the entry either, the text stays empty and the page's title and
+    meta description (or title) are passed on as `title` and `excerpt`: the record
+    builder stores a fallback article from them rather than dropping what was fetched.
+    """
+    page_title = clean_title(meta.title, source_name) if meta and meta.title else None
+    # What a fetched page says of itself; None when there was no page at all.
+    page_summary = (meta.description or page_title or "") if meta else None
     if fallback is None:
-        return Extracted(url=url, title=meta.title if meta else None)
+        return Extracted(url=url, title=page_title, excerpt=page_summary, from_feed=True,
+                         language=meta.declared_language if meta else None)
     body_html = fallback.content_html or fallback.summary or ""
     text = html_to_text(body_html) if body_html else ""
     published = fallback.published or fallback.updated
     return Extracted(
         url=url,
-        title=clean_title(fallback.title, source_name) if fallback.title else None,
+        title=clean_title(fallback.title, source_name) if fallback.title else page_title,
         text=text or None,
         html=sanitize_html(body_html, url) if body_html else None,
         author=fallback.author,
         published=to_utc(published, timezone) if published else None,
         image=absolute_image_url(fallback.image, url),
         language=detect_language(text, fallback.language),
-        excerpt=_excerpt(text, None) if text else None,
+        excerpt=_excerpt(text, None) if text else page_summary,
         from_feed=True,
     )
 

@@ -208,6 +208,8 @@ class Crawler:
                 RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC),
                           index_forms=self._sqlite)
             )
+            if record.extraction == "fallback":
+                report.tally(source.slug).fallback += 1
             return record, log
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""

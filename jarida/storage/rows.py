@@ -70,4 +70,5 @@ def article_from_row(row: Any) -> Article:
         status=cast(Any, m["status"]),
         source_slug=m.get("source_slug", "") or "",
         source_name=m.get("source_name", "") or "",
+        extraction=cast(Any, m.get("extraction") or "full"),
     )

@@ -96,6 +96,8 @@ articles = Table(
     Column("image_url", Text),
     Column("content_hash", String(64), nullable=False),
     Column("status", String(10), nullable=False, default="ok"),
+    # "full" or "fallback" (no article text on the page: feed entry / page metadata) (0005)
+    Column("extraction", String(10), nullable=False, default="full", server_default="full"),
     Index(None, "sort_at", "id"),
     Index(None, "source_id", "sort_at", "id"),
     Index(None, "feed_id", "guid"),

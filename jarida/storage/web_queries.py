@@ -39,6 +39,7 @@ class ArticleView:
     status: str
     source_name: str
     source_mode: str
+    extraction: str
     text: str = ""
 
 
@@ -50,7 +51,7 @@ _ARTICLE_VIEW = (
         articles.c.id, articles.c.url, articles.c.title, articles.c.html, articles.c.excerpt,
         articles.c.author, articles.c.published_at, articles.c.updated_at,
         articles.c.language, articles.c.section, articles.c.image_url, articles.c.status,
-        sources.c.name, sources.c.mode,
+        sources.c.name, sources.c.mode, articles.c.extraction,
     )
     .join(sources, sources.c.id == articles.c.source_id)
     .where(articles.c.id == bindparam("article_id"))

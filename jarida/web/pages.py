@@ -128,9 +128,10 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         if article is None or article.status == "removed":
             raise HTTPException(404, ui.gettext("This article does not exist."))
         excerpt_only = article.source_mode == "excerpt"
+        fallback = article.extraction == "fallback"
         body_html: Markup | None = None
         paragraphs: list[str] = []
-        if excerpt_only:
+        if excerpt_only or fallback:  # a fallback's text is only its summary or title
             paragraphs = [article.excerpt] if article.excerpt else []
         elif article.html.strip():
             body_html = Markup(_CLEANER.clean(article.html))  # noqa: S704
@@ -150,6 +151,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             body_html=body_html,
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,
+            fallback=fallback,
             image_url=image,
             language_name=_language_name(article.language, ui.lang),
             json_ld=json_script(_json_ld(article, page_url, original, image)),
