@@ -162,13 +162,18 @@ def machine() -> dict[str, str]:
     }
 
 
-def write_section(text: str, path: Path = DOCS) -> None:
-    """Replace (or add) the Extraction section, leaving other sections alone."""
+def write_section(text: str, path: Path = DOCS, *, start: str = SECTION_START,
+                  end: str = SECTION_END) -> None:
+    """Replace (or add, after the Extraction section) the section between `start` and
+    `end`, leaving other sections alone."""
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION_START in current and SECTION_END in current:
-        head, rest = current.split(SECTION_START, 1)
-        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
+    if start in current and end in current:
+        head, rest = current.split(start, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         new = head + text + ("\n" + tail if tail else "")
+    elif start != SECTION_START and SECTION_END in current:
+        head, tail = current.split(SECTION_END, 1)
+        new = head + SECTION_END + "\n\n" + text + tail
     else:
         new = current.rstrip("\n") + "\n\n" + text
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -185,4 +185,5 @@ def extract_to_json(extracted: Extracted) -> dict[str, Any]:
         if extracted.published else None,
         "image": extracted.image,
         "language": extracted.language,
+        "extraction": "fallback" if extracted.from_feed else "full",
     }

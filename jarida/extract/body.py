@@ -81,7 +81,7 @@ def extract_body(
         anchors=anchor_texts(tree),
     )
     found = _pruned_extraction(tree, url, hints, rules)
-    if found is None or wants_rescue(found[1]):
+    if found is None or wants_rescue(found[1], tree):
         second = readability_article(tree)
         if second is not None and better_than(found[1] if found else "", second[0]):
             return Body(text=second[0], html=second[1],

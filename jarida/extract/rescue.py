@@ -109,9 +109,22 @@ def readability_article(tree: HtmlElement) -> tuple[str, str] | None:
     return text, html
 
 
-def wants_rescue(text: str) -> bool:
-    """Is `text` short enough that a second opinion is worth its cost?"""
-    return len(text) < RESCUE_BELOW_CHARS
+def wants_rescue(text: str, tree: HtmlElement) -> bool:
+    """Is `text` short enough that a second opinion is worth its cost, and does the page
+    hold enough text for that opinion to be taken? (Readability's text is part of the
+    page's, so a page with less than RESCUE_RATIO times ours has nothing better to give.)"""
+    if len(text) >= RESCUE_BELOW_CHARS:
+        return False
+    return not text or _page_chars(tree) > RESCUE_RATIO * len(text)
+
+
+_TEXT_NODES = etree.XPath("//body//text()")
+
+
+def _page_chars(tree: HtmlElement) -> int:
+    """Characters of text in the page's body: an upper bound of any extraction's length."""
+    nodes = _TEXT_NODES(tree)
+    return sum(len(str(node)) for node in nodes) if isinstance(nodes, list) else 0
 
 
 def better_than(ours: str, theirs: str) -> bool:
