@@ -18,8 +18,10 @@ import argparse
 import re
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bench.extraction import machine, write_section
 from bench.extraction_corpora import READABILITY, Page, load_readability
@@ -80,20 +82,17 @@ def measure(pages: list[Page]) -> dict[str, Tally]:
 
     tallies = {name: Tally() for name in FIELDS}
     for page in pages:
-        meta = page.meta
         found = extract_article(page.html, page.url)
-        if meta.get("title"):
-            tallies["title"].add(page.id, same_text(meta["title"], found.title),
-                                 f"{meta['title']!r} vs {found.title!r}")
-        if meta.get("byline"):
-            tallies["author"].add(page.id, same_text(meta["byline"], found.author),
-                                  f"{meta['byline']!r} vs {found.author!r}")
-        if meta.get("publishedTime"):
-            tallies["date"].add(page.id, same_instant(meta["publishedTime"], found.published),
-                                f"{meta['publishedTime']} vs {found.published}")
-        if meta.get("lang"):
-            tallies["language"].add(page.id, same_language(meta["lang"], found.language),
-                                    f"{meta['lang']} vs {found.language}")
+        checks: tuple[tuple[str, str, Callable[[str, Any], bool], Any], ...] = (
+            ("title", "title", same_text, found.title),
+            ("author", "byline", same_text, found.author),
+            ("date", "publishedTime", same_instant, found.published),
+            ("language", "lang", same_language, found.language),
+        )
+        for name, key, agree, value in checks:
+            expected = page.meta.get(key)
+            if expected:
+                tallies[name].add(page.id, agree(expected, value), f"{expected!r} vs {value!r}")
     return tallies
 
 
