@@ -1,15 +1,16 @@
 """Article-body extraction benchmark: Jarida side by side with its peers, in one run, one core.
 
-Run: `.venv/bin/python -m bench.extraction` (options: --rounds, --only, --no-write).
-Scores with bench.scoring on ../shared/corpora/article-extraction-benchmark,
-prints a table, writes bench/results/extraction.json and the "Extraction"
-section of docs/benchmarks.md.
+Run: `.venv/bin/python -m bench.extraction` (options: --rounds, --only, --corpus, --no-write).
+Scores with bench.scoring on every corpus of bench.extraction_corpora (the shared
+article-extraction benchmark, Readability's test pages, the demo web), each split
+into a tuning and a held-out half; prints one table per corpus and the pages where
+Jarida's text is under half of trafilatura's; writes bench/results/extraction.json
+and the "Extraction" section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -22,44 +23,16 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.extraction_corpora import CORPUS_LIST, Corpus, Page, split
+from bench.extraction_report import SECTION_END, SECTION_START, markdown, shortfalls
 from bench.scoring import Score, score
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpora" / "article-extraction-benchmark"
 RESULTS = REPO / "bench" / "results" / "extraction.json"
 DOCS = REPO / "docs" / "benchmarks.md"
-SECTION_START = "<!-- extraction:start -->"
-SECTION_END = "<!-- extraction:end -->"
 
 Extractor = Callable[[bytes, str], str]
 WARM_UP = 5  # pages each extractor sees before timing starts
-
-
-@dataclass(frozen=True)
-class Page:
-    """One benchmark document: its id, URL, raw bytes and expected article body."""
-
-    id: str
-    url: str
-    html: bytes
-    truth: str
-
-
-def load_corpus(corpus: Path = CORPUS) -> list[Page]:
-    """All pages of the benchmark, sorted by id so every run sees the same order."""
-    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for doc_id in sorted(truth):
-        html = gzip.decompress((corpus / "html" / f"{doc_id}.html.gz").read_bytes())
-        pages.append(Page(doc_id, truth[doc_id]["url"], html, truth[doc_id]["articleBody"]))
-    return pages
-
-
-def held_out(pages: list[Page]) -> tuple[list[Page], list[Page]]:
-    """Tuning half (ids starting with an even hex digit) and held-out half (odd)."""
-    tune = [p for p in pages if int(p.id[0], 16) % 2 == 0]
-    held = [p for p in pages if int(p.id[0], 16) % 2 == 1]
-    return tune, held
 
 
 def _jarida(html: bytes, url: str) -> str:
@@ -101,12 +74,16 @@ EXTRACTORS: dict[str, Extractor] = {
     "readability-lxml": _readability,
     "newspaper4k (images off)": _newspaper,
 }
+# newspaper4k is slow and far behind; measure it on request (--only).
+DEFAULT_EXTRACTORS = ("jarida", "trafilatura (default)", "trafilatura (no_fallback/fast)",
+                      "readability-lxml")
 
 
 @dataclass(frozen=True)
 class Result:
     """One extractor's quality on the whole set and each half, and its best speed."""
 
+    corpus: str
     name: str
     all: Score
     tune: Score
@@ -139,9 +116,12 @@ def _interleaved_pass(
     return predictions, seconds, failures
 
 
-def run_benchmark(pages: list[Page], names: list[str], rounds: int) -> list[Result]:
-    """Interleaved passes over the whole set; each extractor keeps its fastest pass."""
-    tune, held = held_out(pages)
+def run_benchmark(
+    corpus: str, pages: list[Page], names: list[str], rounds: int
+) -> tuple[list[Result], dict[str, dict[str, str]]]:
+    """Interleaved passes over the whole set; each extractor keeps its fastest pass.
+    Returns the results and every extractor's text by page id."""
+    tune, held = split(pages)
     for name in names:  # warm-up: imports, model loading, caches
         for page in pages[:WARM_UP]:
             EXTRACTORS[name](page.html, page.url)
@@ -159,9 +139,9 @@ def run_benchmark(pages: list[Page], names: list[str], rounds: int) -> list[Resu
         def part(subset: list[Page], preds: dict[str, str] = preds) -> Score:
             return score((p.truth, preds[p.id]) for p in subset)
 
-        results.append(Result(name, part(pages), part(tune), part(held),
-                              len(pages) / best[name], failures[name]))
-    return results
+        results.append(Result(corpus, name, part(pages), part(tune), part(held),
+                              len(pages) / max(best[name], 1e-9), failures[name]))
+    return results, predictions
 
 
 def machine() -> dict[str, str]:
@@ -182,64 +162,35 @@ def machine() -> dict[str, str]:
     }
 
 
-def markdown(results: list[Result], info: dict[str, str], rounds: int, docs: int) -> str:
-    """The Extraction section of docs/benchmarks.md."""
-    lines = [
-        SECTION_START,
-        "## Extraction",
-        "",
-        f"Article-body F1 on the shared article-extraction benchmark ({docs} pages, 4-gram "
-        "shingles, scoring in `bench/scoring.py`), all extractors in one run pinned to one "
-        f"core, speed = CPU time, best of {rounds - 1 if rounds > 1 else 1} interleaved passes "
-        "(every extractor on page 1, then on page 2...). Reproduce with "
-        "`.venv/bin/python -m bench.extraction`.",
-        "",
-        f"Measured {info['date']} on `{info['cpu']}`, Python {info['python']}, "
-        f"`{info['uname']}`.",
-        "",
-        "| extractor | F1 | precision | recall | F1 tuning half | F1 held-out half | docs/s |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        lines.append(
-            f"| {r.name} | {r.all.f1:.3f} | {r.all.precision:.3f} | {r.all.recall:.3f} "
-            f"| {r.tune.f1:.3f} | {r.held_out.f1:.3f} | {r.docs_per_second:.1f} |"
-        )
-    failed = [f"{r.name} raised on {r.failures} pages" for r in results if r.failures]
-    if failed:
-        lines += ["", "Pages where an extractor raised are scored as empty: "
-                  + "; ".join(failed) + " (newspaper4k: Korean and Japanese pages need "
-                  "optional packages that are not installed)."]
-    lines += [
-        "",
-        "Jarida runs trafilatura in fast mode (favouring recall) on a tree parsed once and "
-        "stripped of inert elements (layout tables unwrapped), then prunes what it lets "
-        "through: leading title, "
-        "standfirst and dateline blocks, link-dense blocks, teaser lists (items opening with "
-        "a link), short stock-phrase lines (newsletter, copyright, share, reading time) and "
-        "credit/wire-slug trailers. The rules are generic (position, link density, likeness "
-        "to the page's own title and description, phrases common to news sites); none names "
-        "a site. Thresholds were chosen on the tuning half (ids starting with an even hex "
-        "digit); the rule ideas came from reading failures across the whole set, so the "
-        "held-out column is only partly independent. Jarida's speed includes metadata, "
-        "dates, language identification and HTML sanitising, which the peers' figures do "
-        "not; trafilatura runs with `include_comments=False`, as in the published results.",
-        SECTION_END,
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def write_section(text: str, path: Path = DOCS) -> None:
-    """Replace (or add) the Extraction section, leaving other sections alone."""
+def write_section(text: str, path: Path = DOCS, *, start: str = SECTION_START,
+                  end: str = SECTION_END) -> None:
+    """Replace (or add, after the Extraction section) the section between `start` and
+    `end`, leaving other sections alone."""
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION_START in current and SECTION_END in current:
-        head, rest = current.split(SECTION_START, 1)
-        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
+    if start in current and end in current:
+        head, rest = current.split(start, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         new = head + text + ("\n" + tail if tail else "")
+    elif start != SECTION_START and SECTION_END in current:
+        head, tail = current.split(SECTION_END, 1)
+        new = head + SECTION_END + "\n\n" + text + tail
     else:
         new = current.rstrip("\n") + "\n\n" + text
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new, encoding="utf-8")
+
+
+def _print(corpus: Corpus, results: list[Result], pages: list[Page],
+           predictions: dict[str, dict[str, str]]) -> None:
+    tune, held = split(pages)
+    print(f"\n{corpus.title}: {len(pages)} pages ({len(tune)} tuning, {len(held)} held out)")
+    print(f"{'extractor':32} {'F1':>6} {'P':>6} {'R':>6} {'tune':>6} {'held':>6} {'docs/s':>7}")
+    for r in results:
+        print(f"{r.name:32} {r.all.f1:6.3f} {r.all.precision:6.3f} {r.all.recall:6.3f} "
+              f"{r.tune.f1:6.3f} {r.held_out.f1:6.3f} {r.docs_per_second:7.1f}"
+              + (f"  ({r.failures} failures)" if r.failures else ""))
+    for line in shortfalls(pages, predictions):
+        print("  under half of trafilatura:", line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,10 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="timed passes per extractor")
     parser.add_argument("--only", action="append", choices=sorted(EXTRACTORS),
                         help="run only these extractors (repeatable)")
+    parser.add_argument("--corpus", action="append", choices=[c.key for c in CORPUS_LIST],
+                        help="run only these corpora (repeatable)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"corpus not found at {CORPUS}; nothing to measure", file=sys.stderr)
+    corpora = [c for c in CORPUS_LIST if not args.corpus or c.key in args.corpus]
+    missing = [c for c in corpora if not c.available()]
+    for corpus in missing:
+        print(f"corpus not found at {corpus.path}; skipped", file=sys.stderr)
+    corpora = [c for c in corpora if c.available()]
+    if not corpora:
         return 2
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -258,20 +215,20 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     logging.disable(logging.CRITICAL)
-    pages = load_corpus()
-    names = args.only or list(EXTRACTORS)
-    results = run_benchmark(pages, names, args.rounds)
+    names = args.only or list(DEFAULT_EXTRACTORS)
+    runs = []
+    for corpus in corpora:
+        pages = corpus.load()
+        results, predictions = run_benchmark(corpus.key, pages, names, args.rounds)
+        _print(corpus, results, pages, predictions)
+        runs.append((corpus, pages, results, predictions))
     info = machine()
-    print(f"{'extractor':32} {'F1':>6} {'P':>6} {'R':>6} {'tune':>6} {'held':>6} {'docs/s':>7}")
-    for r in results:
-        print(f"{r.name:32} {r.all.f1:6.3f} {r.all.precision:6.3f} {r.all.recall:6.3f} "
-              f"{r.tune.f1:6.3f} {r.held_out.f1:6.3f} {r.docs_per_second:7.1f}"
-              + (f"  ({r.failures} failures)" if r.failures else ""))
     if not args.no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps({"machine": info, "rounds": args.rounds,
-                                       "results": [asdict(r) for r in results]}, indent=2))
-        write_section(markdown(results, info, args.rounds, len(pages)))
+                                       "results": [asdict(r) for _, _, rs, _ in runs
+                                                   for r in rs]}, indent=2))
+        write_section(markdown(runs, info, args.rounds))
     return 0
 
 

@@ -15,6 +15,7 @@ FeedKind = Literal["rss", "atom", "sitemap", "listing"]
 PublishingMode = Literal["full", "excerpt"]
 FeedStatus = Literal["active", "failing", "gone", "paused"]
 ArticleStatus = Literal["ok", "feed_only", "updated", "removed"]
+Extraction = Literal["full", "fallback"]
 ImageStatus = Literal["pending", "ok", "blocked", "failed"]
 
 
@@ -136,6 +137,8 @@ class ArticleRecord:
     section: str | None = None
     image_url: str | None = None
     status: ArticleStatus = "ok"
+    # "fallback": the page gave no article text; stored from the feed entry / page metadata
+    extraction: Extraction = "full"
     # Title and text as SQLite's search index stores them (storage.searchtext.index_text),
     # computed by the extraction worker; storage uses them only if cleaning left the
     # record's title, text and language as they are, and recomputes them otherwise.
@@ -170,6 +173,7 @@ class Article:
     image_status: str | None = None
     image_widths: str | None = None
     hidden: bool = False
+    extraction: Extraction = "full"
 
 
 @dataclass(frozen=True)

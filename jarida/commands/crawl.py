@@ -21,11 +21,12 @@ log = logging.getLogger(__name__)
 
 
 def print_report(report: CrawlReport, console: Console = out) -> None:
-    table = Table("source", "new", "updated", "unchanged", "failed", "last error",
+    table = Table("source", "new", "updated", "unchanged", "fallback", "failed", "last error",
                   title=f"{report.feeds_done} feeds, {report.pages_fetched} pages "
                         f"in {report.seconds:.1f} s")
     for slug, t in sorted(report.by_source.items()):
-        table.add_row(slug, str(t.new), str(t.updated), str(t.unchanged), str(t.failed),
+        table.add_row(slug, str(t.new), str(t.updated), str(t.unchanged), str(t.fallback),
+                      str(t.failed),
                       (t.last_error or "")[:70])
     console.print(table)
 

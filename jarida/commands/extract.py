@@ -21,17 +21,38 @@ if TYPE_CHECKING:
 out = Console(highlight=False)
 
 
-async def _fetch_all(settings: Settings, urls: list[str]) -> dict[str, tuple[str, str]]:
+async def _fetch_all(
+    settings: Settings, urls: list[str]
+) -> dict[str, tuple[str, str] | UserError]:
+    """Each URL's (final URL, page text), or the error that kept it from being fetched."""
     from jarida.crawl.fetcher import Fetcher
 
-    pages: dict[str, tuple[str, str]] = {}
+    pages: dict[str, tuple[str, str] | UserError] = {}
     async with Fetcher.from_settings(settings) as fetcher:
         results = await asyncio.gather(*(fetcher.fetch(u) for u in urls))
     for url, result in zip(urls, results, strict=True):
-        if not result.ok:
-            raise UserError(f"cannot fetch {url}: {result.error}")
-        pages[url] = (result.final_url, result.text())
+        pages[url] = ((result.final_url, result.text()) if result.ok
+                      else UserError(f"cannot fetch {url}: {result.error}"))
     return pages
+
+
+def _read(item: str, fetched: dict[str, tuple[str, str] | UserError],
+          base_url: str | None) -> tuple[str, str]:
+    """(URL, HTML) of one input: a fetched URL or a saved file."""
+    from jarida.crawl.encoding import decode, detect_encoding
+    from jarida.extract import read_html_file
+
+    if item in fetched:
+        found = fetched[item]
+        if isinstance(found, UserError):
+            raise found
+        return found
+    path = Path(item)
+    try:
+        raw = read_html_file(path)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return base_url or path.resolve().as_uri(), decode(raw, detect_encoding(raw, None))
 
 
 def _job(url: str, html: str, settings: Settings) -> ExtractJob:
@@ -52,30 +73,36 @@ def register(root: typer.Typer) -> None:
             "--base-url", help="Address the files were saved from (for links and images).")]
         = None,
     ) -> None:
-        """Extract title, text, date, author, image and language, as the crawler does."""
-        from jarida.crawl.encoding import decode, detect_encoding
-        from jarida.extract import extract_to_json, read_html_file
+        """Extract title, text, date, author, image and language, as the crawler does.
+
+        Every input gives one result (one JSON object per line with --json); an input
+        that cannot be read or fetched gives its error in place and the others go on
+        (exit status 1 when any failed)."""
+        from jarida.extract import extract_to_json
         from jarida.pipeline.extraction import run_job
 
         settings = app_context(ctx).settings
         urls = [i for i in inputs if i.startswith(("http://", "https://"))]
         fetched = asyncio.run(_fetch_all(settings, urls)) if urls else {}
+        failed = 0
         for item in inputs:
-            if item in fetched:
-                url, html = fetched[item]
-            else:
-                path = Path(item)
-                try:
-                    raw = read_html_file(path)
-                except OSError as exc:
-                    raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
-                html = decode(raw, detect_encoding(raw, None))
-                url = base_url or path.resolve().as_uri()
+            try:
+                url, html = _read(item, fetched, base_url)
+            except UserError as exc:
+                failed += 1
+                if as_json:
+                    typer.echo(json.dumps({"input": item, "error": str(exc)}, ensure_ascii=False))
+                else:
+                    typer.echo(f"error: {exc}", err=True)
+                continue
             result = run_job(_job(url, html, settings))
             if as_json:
-                typer.echo(json.dumps(extract_to_json(result), ensure_ascii=False))
+                typer.echo(json.dumps({"input": item, **extract_to_json(result)},
+                                      ensure_ascii=False))
             else:
                 _show(result)
+        if failed:
+            raise typer.Exit(1)
 
 
 def _show(result: Extracted) -> None:

@@ -9,7 +9,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -21,12 +20,14 @@ from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
 from jarida.extract.layout import unwrap_layout_tables
 from jarida.extract.metadata import PageMeta, printed_date_texts, read_page_meta
+from jarida.extract.rescue import html_to_text
 from jarida.extract.sanitize import sanitize_html
 from jarida.extract.titles import clean_title
 from jarida.model import Entry, Extracted
 
 EXCERPT_CHARS = 280
-# Less text than this is a menu or a caption, not an article body.
+# Less text than this is more likely a menu or a caption than an article body: the feed
+# entry's text is preferred to it when longer (it is still kept when nothing else is).
 MIN_BODY_CHARS = 80
 # Elements with nothing to read, dropped before extraction (JSON-LD is read first).
 _INERT = (
@@ -55,35 +56,35 @@ def _excerpt(text: str, description: str | None) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _html_to_text(fragment: str) -> str:
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return fragment.strip()
-    blocks = [" ".join(t.split()) for t in root.itertext()]
-    return "\n".join(b for b in blocks if b)
-
-
 def _from_feed(
     url: str, fallback: Entry | None, timezone: str, meta: PageMeta | None,
     source_name: str | None = None,
 ) -> Extracted:
-    """The feed entry's own content, marked as such; an empty text means 'do not store'."""
+    """The page gave no article text: the feed entry's own content, marked as such.
+
+    With no text in the entry either, the text stays empty and the page's title and
+    meta description (or title) are passed on as `title` and `excerpt`: the record
+    builder stores a fallback article from them rather than dropping what was fetched.
+    """
+    page_title = clean_title(meta.title, source_name) if meta and meta.title else None
+    # What a fetched page says of itself; None when there was no page at all.
+    page_summary = (meta.description or page_title or "") if meta else None
     if fallback is None:
-        return Extracted(url=url, title=meta.title if meta else None)
+        return Extracted(url=url, title=page_title, excerpt=page_summary, from_feed=True,
+                         language=meta.declared_language if meta else None)
     body_html = fallback.content_html or fallback.summary or ""
-    text = _html_to_text(body_html) if body_html else ""
+    text = html_to_text(body_html) if body_html else ""
     published = fallback.published  # not <updated>: every edit would move it up
     return Extracted(
         url=url,
-        title=clean_title(fallback.title, source_name) if fallback.title else None,
+        title=clean_title(fallback.title, source_name) if fallback.title else page_title,
         text=text or None,
         html=sanitize_html(body_html, url) if body_html else None,
         author=fallback.author,
         published=to_utc(published, timezone) if published else None,
         image=absolute_image_url(fallback.image, url),
         language=detect_language(text, fallback.language),
-        excerpt=_excerpt(text, None) if text else None,
+        excerpt=_excerpt(text, None) if text else page_summary,
         from_feed=True,
     )
 
@@ -92,13 +93,19 @@ def _declared_body(meta: PageMeta) -> Body | None:
     """JSON-LD articleBody, for pages whose visible text trafilatura cannot find."""
     if not meta.article_body:
         return None
-    text = _html_to_text(meta.article_body) if "<" in meta.article_body else meta.article_body
+    text = html_to_text(meta.article_body) if "<" in meta.article_body else meta.article_body
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return None
     html = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return Body(text="\n".join(paragraphs), html=html)
+
+
+def _longest(first: Body | None, second: Body | None) -> Body | None:
+    if first is None or (second is not None and len(second.text) > len(first.text)):
+        return second
+    return first
 
 
 def _published(
@@ -143,9 +150,13 @@ def extract_article(
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
     unwrap_layout_tables(tree)
-    body = without_datelines(extract_body(tree, url, meta) or _declared_body(meta))
+    body = without_datelines(extract_body(tree, url, meta))
     if body is None or len(body.text) < MIN_BODY_CHARS:
-        return _from_feed(url, fallback, timezone, meta, source_name or meta.site_name)
+        body = _longest(body, without_datelines(_declared_body(meta)))
+    if body is None or len(body.text) < MIN_BODY_CHARS:
+        feed = _from_feed(url, fallback, timezone, meta, source_name or meta.site_name)
+        if body is None or len(feed.text or "") > len(body.text):
+            return feed
     title = meta.title or (fallback.title if fallback else None)
     language = detect_language(body.text, meta.declared_language
                                or (fallback.language if fallback else None))
@@ -177,4 +188,5 @@ def extract_to_json(extracted: Extracted) -> dict[str, Any]:
         if extracted.published else None,
         "image": extracted.image,
         "language": extracted.language,
+        "extraction": "fallback" if extracted.from_feed else "full",
     }

@@ -22,6 +22,7 @@ from jarida.extract.boilerplate import (
     prune_blocks,
 )
 from jarida.extract.metadata import PageMeta
+from jarida.extract.rescue import better_than, readability_article, wants_rescue
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def _pruned_extraction(
 def extract_body(
     tree: HtmlElement, url: str | None, meta: PageMeta, rules: Rules = DEFAULT_RULES
 ) -> Body | None:
-    """Run trafilatura once (fast, recall-leaning) and prune what it lets through."""
+    """Run trafilatura once (fast, recall-leaning) and prune what it lets through;
+    a short result gets a second opinion from Readability (see rescue.py)."""
     hints = BoilerplateHints(
         titles=meta.headline_candidates,
         description=meta.description,
@@ -79,6 +81,11 @@ def extract_body(
         anchors=anchor_texts(tree),
     )
     found = _pruned_extraction(tree, url, hints, rules)
+    if found is None or wants_rescue(found[1], tree):
+        second = readability_article(tree)
+        if second is not None and better_than(found[1] if found else "", second[0]):
+            return Body(text=second[0], html=second[1],
+                        date_lines=tuple(found[2]) if found else ())
     if found is None:
         return None
     body, text, date_lines = found

@@ -13,6 +13,9 @@ MIN_LETTERS = 40
 # A confident identifier overrides a declaration that disagrees (templates often lie).
 CONFIDENT = 0.90
 
+# Languages no news page is written in: lorem-ipsum placeholder text reads as Latin, and
+# must not override the page's declaration.
+_NEVER_OVERRIDES = frozenset({"la"})
 _CODE_RE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 _THREE_TO_TWO = {"fra": "fr", "fre": "fr", "ara": "ar", "spa": "es", "eng": "en", "deu": "de",
                  "ger": "de", "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "ber": "ber",
@@ -75,7 +78,7 @@ def detect_language(text: str | None, declared: str | None = None) -> str | None
     if not text:
         return declared_code
     found, prob = identify(text)
-    if found is None:
+    if found is None or (declared_code is not None and found in _NEVER_OVERRIDES):
         return declared_code
     if declared_code is None or declared_code == found:
         return found

@@ -6,6 +6,7 @@ metadata costs far less than the body extraction it accompanies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -13,6 +14,7 @@ from lxml.html import HtmlElement
 
 from jarida.extract import jsonld
 
+_WORD = re.compile(r"\w+", re.UNICODE)
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -55,7 +57,8 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         content = meta.get("content")
         if key and content and content.strip():
-            found.setdefault(key.strip().lower(), content.strip())
+            for name in key.split():  # RDFa allows several: property="og:title dc:title"
+                found.setdefault(name.lower(), content.strip())
     return found
 
 
@@ -72,6 +75,16 @@ def _first_text(tree: HtmlElement, path: str) -> str | None:
         if text:
             return text
     return None
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
+def _within(part: str, whole: str) -> bool:
+    """Are `part`'s words a run of `whole`'s words?"""
+    words = _words(part)
+    return words.strip() != "" and words in _words(whole)
 
 
 def _title_decoration(html_title: str, headlines: list[str]) -> str | None:
@@ -95,8 +108,13 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     html_title = _first_text(tree, ".//title")
     h1 = _first_text(tree, ".//h1")
     ld_headline = jsonld.text_of(jsonld.first_field(articles, "headline", "name"))
-    og_title = _clean(meta.get("og:title") or meta.get("twitter:title"))
-    candidates = tuple(dict.fromkeys(t for t in (og_title, ld_headline, h1, html_title) if t))
+    og_title = _clean(meta.get("og:title") or meta.get("twitter:title") or meta.get("dc:title")
+                      or meta.get("dc.title") or meta.get("parsely-title"))
+    # An <h1> that the page's <title> does not contain is often a logo, a section name or
+    # a teaser heading, not the headline: the <title> is then the better title.
+    h1_first = h1 is not None and (html_title is None or _within(h1, html_title))
+    ordered = (og_title, ld_headline, *((h1, html_title) if h1_first else (html_title, h1)))
+    candidates = tuple(dict.fromkeys(t for t in ordered if t))
 
     published: list[str] = []
     ld_date = jsonld.text_of(jsonld.first_field(articles, "datePublished", "dateCreated"))

@@ -15,7 +15,7 @@ EXCERPT_CHARS = 320
 
 
 class EmptyArticle(ValueError):
-    """Neither the page nor the feed entry had any article text; nothing is stored."""
+    """Nothing at all is known of the article (no text, summary, description or title)."""
 
 
 def make_excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -39,10 +39,19 @@ def build_record(
     fetched_url: str,
     fetched_at: datetime,
 ) -> ArticleRecord:
-    """Merge page and entry: the page wins, the entry fills the gaps."""
+    """Merge page and entry: the page wins, the entry fills the gaps.
+
+    A fetched page without article text still gives a record, marked
+    `extraction="fallback"`, whose text is what is known: the entry's summary, else the
+    page's meta description or title (`extracted.excerpt`). A later successful extraction
+    of the URL replaces it (save_articles). With no page and no summary, nothing is known.
+    """
     text = (extracted.text or "").strip()
     # Titles are plain text everywhere: markup in a page or feed title is dropped, not kept.
     title = to_plain_text(extracted.title or entry.title) or ""
+    fallback = extracted.from_feed or not text
+    if not text:
+        text = (to_plain_text(entry.summary) or to_plain_text(extracted.excerpt) or "").strip()
     if not text:
         raise EmptyArticle(f"no article text in {fetched_url}")
     if not title:
@@ -65,7 +74,8 @@ def build_record(
         language=extracted.language or entry.language or _only(source.languages),
         section=extracted.section or feed.section or source.section,
         image_url=extracted.image or entry.image,
-        status="feed_only" if extracted.from_feed else "ok",
+        status="feed_only" if fallback else "ok",
+        extraction="fallback" if fallback else "full",
     )
 
 

@@ -437,6 +437,9 @@ class Crawler:
             if record.canonical_url in self._in_flight:  # two pages, one declared canonical
                 return _Outcome(entry.url, log=fetch_log)
             self._in_flight.add(record.canonical_url)
+        if record.extraction == "fallback":  # stored from what is known; retried later
+            report.tally(source.slug).fallback += 1
+            page_error = page_error or f"{entry.url}: no article text on the page"
         return _Outcome(entry.url, record=record, log=fetch_log, error=page_error)
 
     async def _store(

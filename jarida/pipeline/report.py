@@ -14,6 +14,8 @@ class SourceTally:
     failed: int = 0
     feeds: int = 0
     pages: int = 0
+    # articles stored without article text (feed entry / page metadata only)
+    fallback: int = 0
     last_error: str | None = None
 
 
@@ -39,6 +41,10 @@ class CrawlReport:
         return sum(t.new + t.updated for t in self.by_source.values())
 
     @property
+    def fallback(self) -> int:
+        return sum(t.fallback for t in self.by_source.values())
+
+    @property
     def new(self) -> int:
         return sum(t.new for t in self.by_source.values())
 
@@ -46,11 +52,12 @@ class CrawlReport:
         return {
             "feeds": self.feeds_done,
             "pages": self.pages_fetched,
+            "fallback": self.fallback,
             "seconds": round(self.seconds, 2),
             "sources": {
                 slug: {
                     "new": t.new, "updated": t.updated, "unchanged": t.unchanged,
-                    "failed": t.failed, "last_error": t.last_error,
+                    "failed": t.failed, "fallback": t.fallback, "last_error": t.last_error,
                 }
                 for slug, t in sorted(self.by_source.items())
             },

@@ -61,6 +61,7 @@ def _values(rec: ArticleRecord, now: datetime) -> dict[str, object]:
         "image_url": clean_text(rec.image_url),
         "content_hash": rec.content_hash,
         "status": rec.status,
+        "extraction": rec.extraction,
     }
 
 

@@ -75,4 +75,5 @@ def article_from_row(row: Any) -> Article:
         image_status=m.get("image_status"),
         image_widths=m.get("image_widths"),
         hidden=m.get("hidden_at") is not None,
+        extraction=cast(Any, m.get("extraction") or "full"),
     )

@@ -112,6 +112,8 @@ articles = Table(
     # Set when a moderator hides the article (0010): gone from every page, list and feed.
     Column("hidden_at", UTCDateTime),
     Column("hidden_reason", Text),
+    # "full" or "fallback" (no article text on the page: feed entry / page metadata) (0013)
+    Column("extraction", String(10), nullable=False, default="full", server_default="full"),
     Index(None, "sort_at", "id"),
     Index(None, "source_id", "sort_at", "id"),
     Index(None, "feed_id", "guid"),

@@ -45,6 +45,7 @@ class ArticleView:
     status: str
     source_name: str
     source_mode: str
+    extraction: str
     hidden_at: datetime | None = None
     image_id: int | None = None
     image_status: str | None = None
@@ -61,7 +62,8 @@ _ARTICLE_VIEW = (
         articles.c.html, articles.c.excerpt,
         articles.c.author, articles.c.published_at, articles.c.updated_at,
         articles.c.language, articles.c.section, articles.c.image_url, articles.c.status,
-        sources.c.name, sources.c.mode, articles.c.hidden_at, *IMAGE_COLUMNS,
+        sources.c.name, sources.c.mode, articles.c.extraction, articles.c.hidden_at,
+        *IMAGE_COLUMNS,
     )
     .join(sources, sources.c.id == articles.c.source_id)
     .outerjoin(images, LEAD_IMAGE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -39,6 +39,9 @@ class ArticleDetail(ArticleItem):
     text: str
     html: str = Field(description="Sanitised HTML of the article body (empty in excerpt mode).")
     updated_at: datetime
+    extraction: Literal["full", "fallback"] = Field(
+        description="`fallback`: the page gave no article text; title and text come from "
+        "the feed entry or the page's metadata (read the original at `url`).")
 
     @classmethod
     def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool) -> ArticleDetail:
@@ -48,6 +51,7 @@ class ArticleDetail(ArticleItem):
             text=article.excerpt if excerpt_only else article.text,
             html="" if excerpt_only else article.html,
             updated_at=article.updated_at.astimezone(UTC),
+            extraction=article.extraction,
         )
 
 

@@ -130,9 +130,10 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         if article.hidden_at is not None:
             raise HTTPException(410, "This article was withdrawn by a moderator.")
         excerpt_only = article.source_mode == "excerpt"
+        fallback = article.extraction == "fallback"
         body_html: Markup | None = None
         paragraphs: list[str] = []
-        if excerpt_only:
+        if excerpt_only or fallback:  # a fallback's text is only its summary or title
             paragraphs = [article.excerpt] if article.excerpt else []
         elif article.html.strip():
             body_html = Markup(_CLEANER.clean(article.html))  # noqa: S704
@@ -154,6 +155,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             body_html=body_html,
             paragraphs=paragraphs,
             excerpt_only=excerpt_only,
+            fallback=fallback,
             image_url=image,
             lead=shown,
             language_name=_language_name(article.language, ui.lang),

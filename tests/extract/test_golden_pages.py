@@ -54,7 +54,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
     extracted = extract_article(read_html_file(DATA / "fr_article.html"), PAGES["fr_article"])
     data = extract_to_json(extracted)
     assert list(data) == ["url", "title", "text", "html", "author", "published", "image",
-                          "language"]
+                          "language", "extraction"]
     assert data["published"] == "2020-11-24T09:30:00Z"
     json.dumps(data)  # serialisable as is
 
