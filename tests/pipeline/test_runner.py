@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ import psutil
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from jarida.cli import main
 from jarida.pipeline import runner
 from jarida.pipeline.crawler import Crawler
 from jarida.pipeline.runner import CrawlGivingUp, crawl_loop
@@ -77,6 +79,7 @@ def test_failed_passes_are_logged_retried_and_recorded(
 
 def test_the_loop_gives_up_after_too_many_failures(
     settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     async def broken(self: Crawler, *args: Any, **kwargs: Any) -> Any:
         raise StorageUnavailable(OperationalError("INSERT", {}, Exception(
@@ -89,6 +92,11 @@ def test_the_loop_gives_up_after_too_many_failures(
     with db.read() as conn:
         health = crawl_health(conn)
     assert health.consecutive_failures == 3 and "disk is full" in (health.last_error or "")
+    monkeypatch.setenv("JARIDA_DATABASE_URL", settings.database_url)
+    capsys.readouterr()
+    assert main(["stats", "--json"]) == 0  # what the operator reads
+    crawl = json.loads(capsys.readouterr().out)["crawl"]
+    assert crawl["consecutive_failures"] == 3 and crawl["last_success_at"] is None
 
 
 @pytest.mark.slow
