@@ -232,3 +232,18 @@ def test_api_tokens_are_hashed_at_rest_and_revocable(app: FastAPI, seeded: Seede
         assert revoke_api_token(conn, stored.id, datetime.now(UTC))
     assert client.get("/api/account", headers={"Authorization": f"Bearer {token}"}
                       ).status_code == 401
+
+
+def test_crawl_status_shows_the_crawl_loops_health(app: FastAPI, seeded: Seeded) -> None:
+    from jarida.storage.crawl_passes import PassRecord, record_pass
+
+    now = datetime.now(UTC)
+    with seeded.db.write() as conn:
+        record_pass(conn, PassRecord("host:1", now, now, True, feeds=2))
+        record_pass(conn, PassRecord("host:1", now, now, False,
+                                     "OperationalError: database or disk is full"))
+    add_user(seeded, "watcher", "moderator")
+    page = login(app, "watcher").get("/admin/crawl")
+    assert page.status_code == 200
+    health = page.text[page.text.index('class="crawl-health"'):]
+    assert "database or disk is full" in health and "<dd>1</dd>" in health

@@ -20,6 +20,7 @@ from jarida.storage import accounts as account_store
 from jarida.storage import admin_views, audit
 from jarida.storage import reports as report_store
 from jarida.storage import sources as source_store
+from jarida.storage.crawl_passes import crawl_health
 from jarida.web.admin import tokens
 from jarida.web.admin.auth import (
     LOGIN_CSRF_COOKIE,
@@ -217,7 +218,8 @@ async def pause(request: Request, slug: str, decision: str) -> Response:
 async def crawl_page(request: Request) -> Response:
     admin = await current_admin(request, READING)
     rows = await _db(request, admin_views.crawl_status)
-    return _page(request, admin, "crawl.html", rows=rows, now=datetime.now(UTC))
+    health = await _db(request, crawl_health)
+    return _page(request, admin, "crawl.html", rows=rows, health=health, now=datetime.now(UTC))
 
 
 @router.get("/audit")
