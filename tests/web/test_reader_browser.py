@@ -84,7 +84,7 @@ def test_ticker_is_one_tab_stop_and_read_once(browser: Any, site: tuple[str, See
     tab = _tab(browser, site)
     tab.goto("/")
     tab.wait_for_selector(".ticker.is-moving")
-    reachable = tab.evaluate("""() => [...document.querySelectorAll('.ticker a')]
+    reachable = tab.evaluate("""() => [...document.querySelectorAll('.ticker-track a')]
         .filter(a => a.tabIndex >= 0).length""")
     assert reachable == 1
     hidden = tab.evaluate("""() => [...document.querySelectorAll('.ticker-track li[data-copy]')]
@@ -95,8 +95,9 @@ def test_ticker_is_one_tab_stop_and_read_once(browser: Any, site: tuple[str, See
     headline = tab.locator(".ticker-track li a span[lang]").first.inner_text().strip()
     assert tree.count(headline) == 1, tree
     assert tree.count("- listitem") == 30, tree
-    # Tab: skip link, brand, navigation, search, language menu, theme, the ticker's pause
-    # and one headline, the language filter, then the first section (50 presses before).
+    # Tab: skip link, brand, navigation, search, language menu, theme, the ticker's skip
+    # link, pause and one headline, the language filter, then the first section (50
+    # presses before).
     presses, in_ticker = 0, 0
     while presses < 30:
         tab.keyboard.press("Tab")
@@ -104,7 +105,12 @@ def test_ticker_is_one_tab_stop_and_read_once(browser: Any, site: tuple[str, See
         in_ticker += tab.evaluate("!!document.activeElement.closest('.ticker')")
         if tab.evaluate("!!document.activeElement.closest('.section-block')"):
             break
-    assert in_ticker == 2 and presses <= 17, (presses, in_ticker)
+    assert in_ticker == 3 and presses <= 18, (presses, in_ticker)
+    # Or past it at once: the ticker's first stop is a "skip the headlines" link.
+    tab.locator(".ticker-skip").focus()
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
+    assert not tab.evaluate("!!document.activeElement.closest('.ticker')")
     tab.locator(".ticker-track li:not([data-copy]) a").first.focus()
     tab.keyboard.press("ArrowRight")
     assert tab.evaluate("document.activeElement.closest('li').previousElementSibling !== null")
