@@ -237,7 +237,7 @@ class Crawler:
             await self._release_unsettled()
         if not self._stopping:
             await self._websub.maintain()  # WebSub: subscribe, renew leases, unsubscribe
-        if not self._stopping:  # the images this pass registered: fetched, checked, stored
+        if not self._stopping and self.settings.image_fetch_limit:  # this pass's images
             self.images = await fetch_pending_images(self.fetcher, self.db, self._pool,
                                                      self.settings)
         report.seconds = time.monotonic() - started
