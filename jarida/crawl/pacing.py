@@ -85,21 +85,24 @@ class HostPacer:
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
-        """Wait for this host's turn: no other request to it in flight, and at least the
-        gap (or its Crawl-delay, or a Retry-After) since the previous one started."""
+        """Wait for this host's turn; the gap is counted from the end of the request."""
         state = self._state(host)
         state.in_use += 1
         try:
             async with state.slots:
                 while (wait := state.next_start - self._clock.monotonic()) > 0:
                     await self._clock.sleep(wait)
-                # The gap runs from this request's start (as Scrapy and RFC 9309's
-                # Crawl-delay read it); one request in flight per host is the slot's job.
+                # Reserve the start time before yielding so concurrent holders stay spaced.
                 state.next_start = self._clock.monotonic() + self._gap(state)
-                if self._total is None:
-                    yield
-                else:
-                    async with self._total:
+                try:
+                    if self._total is None:
                         yield
+                    else:
+                        async with self._total:
+                            yield
+                finally:
+                    state.next_start = max(
+                        state.next_start, self._clock.monotonic() + self._gap(state)
+                    )
         finally:
             state.in_use -= 1
