@@ -4,7 +4,7 @@ Articles are generated for both publishing modes, each with a distinctive word t
 its full text holds. For an excerpt-only outlet that word must appear in no output (pages,
 their OpenGraph and JSON-LD, the JSON API, feeds, sitemaps); for a full-text outlet it
 must appear on the article page (so the check can tell the modes apart). Search results
-and snippets join OUTPUTS with the search engine's work.
+and snippets are outputs too.
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ def outputs(article_id: int, slug: str, section: str) -> list[str]:
     ]
 
 
-OUTPUTS: list[Callable[[int, str, str], list[str]]] = [outputs]
+def search_outputs(article_id: int, slug: str, section: str) -> list[str]:
+    """Search results and snippets, for a word of the hidden text and one of the title."""
+    return ["/search?q=fin", "/api/search?q=fin", "/search?q=Titre", "/api/search?q=Titre",
+            f"/search?q=fin&source={slug}", "/api/search?q=fin&sort=date"]
+
+
+OUTPUTS: list[Callable[[int, str, str], list[str]]] = [outputs, search_outputs]
 
 
 @settings(max_examples=12, deadline=None,
@@ -54,7 +60,7 @@ def test_text_beyond_the_excerpt_never_leaves_an_excerpt_only_outlet(
     n = next(_serial)
     slug = "elfaro" if excerpt_only else "lematin"
     section = "Deportes" if excerpt_only else "Politique"
-    hidden = f"{lead} zq{secret}qz fin"
+    hidden = f"{lead} zq{secret}x{n}qz fin"
     record = ArticleRecord(
         source_id=seeded.source_ids[slug], feed_id=None, url=f"https://news.example/p{n}",
         canonical_url=f"https://news.example/p{n}", title=f"Titre {n}",
@@ -64,7 +70,7 @@ def test_text_beyond_the_excerpt_never_leaves_an_excerpt_only_outlet(
     )
     with seeded.db.write() as conn:
         (saved,) = store.save_articles(conn, [record])
-    marker = f"zq{secret}qz"
+    marker = f"zq{secret}x{n}qz"  # unique: earlier examples' articles stay in the database
     for build in OUTPUTS:
         for path in build(saved.article_id, slug, section):
             response = client.get(path)
@@ -72,3 +78,6 @@ def test_text_beyond_the_excerpt_never_leaves_an_excerpt_only_outlet(
             assert (marker in response.text) is False or not excerpt_only, path
     page = client.get(f"/articles/{saved.article_id}").text
     assert (marker in page) is not excerpt_only
+    found = client.get("/api/search", params={"q": marker}).json()["items"]
+    assert [i["id"] for i in found] == [saved.article_id]  # search reaches the article...
+    assert (marker in str(found)) is not excerpt_only  # ...and quotes only what it may
