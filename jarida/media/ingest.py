@@ -66,11 +66,12 @@ async def fetch_pending_images(fetcher: Fetcher, db: Database, pool: JobRunner |
     if not pending:
         return report
     store = MediaStore(settings.media_dir)
-    slots = asyncio.Semaphore(max(1, settings.crawl_concurrency))
 
     async def one(item: image_store.PendingImage) -> None:
-        async with slots:
-            result = await fetcher.fetch(item.url, headers={"Accept": "image/webp,image/*"})
+        # No global slot is taken here: each fetch waits for its host in the pacer, which
+        # counts only requests in flight against crawl_concurrency (a slot taken before
+        # the host's turn would let a few slow hosts hold every slot).
+        result = await fetcher.fetch(item.url, headers={"Accept": "image/webp,image/*"})
         if not result.ok:
             report.failed += 1
             report.errors.append(f"{item.url}: {result.error}")
