@@ -181,21 +181,6 @@ def plan_next_poll(
     return PollPlan(next_poll_time(now, interval, rng), interval, rhythm.to_json())
 
 
-def next_interval(current: int, new_entries: int, seen_entries: int, settings: Settings) -> int:
-    """The previous rule, kept until the crawler passes observations to `plan_next_poll`:
-    stretch by half when nothing is new, halve when most entries are new."""
-    share = new_entries / seen_entries if seen_entries else 0.0
-    if new_entries == 0:
-        factor = 1.5
-    elif share < 0.1:
-        factor = 1.0
-    elif share < 0.5:
-        factor = 0.75
-    else:
-        factor = 0.5
-    return _clamp(current * factor, settings)
-
-
 def failure_delay(consecutive_failures: int, settings: Settings) -> int:
     """Failing feeds are retried slowly (exponential, capped), never dropped."""
     return _clamp(settings.poll_min_seconds * 2 ** min(consecutive_failures, 12), settings)
