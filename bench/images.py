@@ -114,6 +114,8 @@ from bench.images import photo, WIDTHS
 from jarida.demo.hostile_images import png_bomb
 from jarida.media.checks import ImageRefused
 from jarida.media.process import ImageJob, process_image
+from jarida.pipeline.extraction import worker_start
+worker_start()  # as in the crawl's worker processes, where images are processed
 images = [photo(seed) for seed in range({count})]
 process_image(ImageJob(images[0], WIDTHS, 8 << 20, 40_000_000))  # imports, first use
 wall, cpu = [], []

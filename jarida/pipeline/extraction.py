@@ -22,6 +22,7 @@ from types import FrameType
 from typing import TypeVar
 
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
+from jarida.pipeline.allocator import keep_freed_memory
 from jarida.pipeline.orphans import exit_with_parent
 
 _J = TypeVar("_J")
@@ -143,6 +144,12 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def worker_start() -> None:
+    """Each worker process: exit with the crawl, keep freed memory (see allocator)."""
+    exit_with_parent()
+    keep_freed_memory()
+
+
 class ExtractorPool:
     """One process per core (`extract_workers`, 0 = all cores); 1 runs in a thread."""
 
@@ -150,10 +157,11 @@ class ExtractorPool:
         count = workers or os.cpu_count() or 1
         self._executor: Executor
         if count <= 1:
+            keep_freed_memory()  # the work runs in this process
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="jarida-extract")
         else:
             self._executor = ProcessPoolExecutor(count, mp_context=_worker_context(),
-                                                 initializer=exit_with_parent)
+                                                 initializer=worker_start)
 
     async def extract(self, job: ExtractJob) -> Extracted:
         loop = asyncio.get_running_loop()
