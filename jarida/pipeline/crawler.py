@@ -153,6 +153,7 @@ class Crawler:
         self.observer = observer or NullObserver()
         self._rng = rng or random.Random()
         self._pool = ExtractorPool(settings.extract_workers)
+        self._warming: asyncio.Future[None] | None = None
         self._sqlite = db.engine.dialect.name == "sqlite"  # workers stem for its index
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
@@ -176,7 +177,15 @@ class Crawler:
     async def aclose(self) -> None:
         await self.fetcher.aclose()
         self._pool.close()
+        if self._warming is not None:
+            await self._warming
         self._db_thread.shutdown(wait=True)
+
+    def _warm_pool(self) -> None:
+        try:
+            self._pool.warm()
+        except Exception as exc:  # the first real job reports a broken pool
+            log.debug("extraction workers did not start early: %s", _one_line(exc))
 
     def request_stop(self) -> None:
         """Stop taking new work: queued fetches are abandoned, what is in flight finishes
@@ -218,6 +227,9 @@ class Crawler:
         sources = await self._db(
             lambda c: {s.id: s for s in source_store.all_sources(c)}, write=False
         )
+        if feeds and self._warming is None and self._pool.in_processes:
+            # the worker processes start while robots.txt and the feeds load
+            self._warming = asyncio.get_running_loop().run_in_executor(None, self._warm_pool)
         report = CrawlReport(feeds_total=len(feeds))
         self.observer.feeds_planned(len(feeds))
         self._in_flight.clear()

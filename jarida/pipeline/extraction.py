@@ -144,6 +144,10 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def _ready() -> bool:
+    return True
+
+
 def worker_start() -> None:
     """Each worker process: exit with the crawl, keep freed memory (see allocator)."""
     exit_with_parent()
@@ -155,13 +159,31 @@ class ExtractorPool:
 
     def __init__(self, workers: int) -> None:
         count = workers or os.cpu_count() or 1
+        self._workers = count
         self._executor: Executor
         if count <= 1:
-            keep_freed_memory()  # the work runs in this process
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="jarida-extract")
         else:
             self._executor = ProcessPoolExecutor(count, mp_context=_worker_context(),
                                                  initializer=worker_start)
+
+    @property
+    def in_processes(self) -> bool:
+        return isinstance(self._executor, ProcessPoolExecutor)
+
+    def warm(self) -> None:
+        """Start every worker now, in the calling thread (blocking until they are up).
+
+        A worker process is otherwise started by the first job that needs it, and with a
+        fork server that start waits for the server to import the extraction stack: about
+        a second during which the thread that submitted the job, the crawl's event loop,
+        stood still (no host fetched, seen in the many-host benchmark as one second with
+        3 hosts of 40 served). The crawl calls this from a helper thread while it fetches
+        robots.txt and feeds.
+        """
+        if isinstance(self._executor, ProcessPoolExecutor):
+            for future in [self._executor.submit(_ready) for _ in range(self._workers)]:
+                future.result()
 
     async def extract(self, job: ExtractJob) -> Extracted:
         loop = asyncio.get_running_loop()
