@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from jarida.crawl.result import FetchResult
 from jarida.metrics import definitions as m
+
+if TYPE_CHECKING:  # jarida.crawl imports this module
+    from jarida.crawl.result import FetchResult
 
 _OUTCOMES = {kind: m.FETCHES.labels(kind) for kind in (
     "ok", "not_modified", "gone", "url", "scheme", "ssrf", "robots", "timeout", "too_large",
