@@ -15,16 +15,19 @@ from __future__ import annotations
 from prometheus_client import Counter, Histogram
 
 # Web: one observation per HTTP request, whatever answered it (cache, fast path, routes).
-HTTP_REQUESTS = Counter(
-    "jarida_http_requests", "HTTP requests answered, by route class and status class.",
-    ["route", "status"],
-)
-HTTP_DURATION = Histogram(
-    "jarida_http_request_duration_seconds",
-    "Time from the request's arrival to the end of the response body, by route class.",
-    ["route"],
-    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
-)
+# Kept out of the default registry: in one process, jarida.metrics.requests counts more
+# cheaply and exports these names itself; in multiprocess mode these objects write the
+# shared files that the MultiProcessCollector sums.
+HTTP_REQUESTS_NAME = "jarida_http_requests"
+HTTP_DURATION_NAME = "jarida_http_request_duration_seconds"
+HTTP_REQUESTS_HELP = "HTTP requests answered, by route class and status class."
+HTTP_DURATION_HELP = ("Time from the request's arrival to the end of the response body, by "
+                      "route class.")
+HTTP_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+HTTP_REQUESTS = Counter(HTTP_REQUESTS_NAME, HTTP_REQUESTS_HELP, ["route", "status"],
+                        registry=None)
+HTTP_DURATION = Histogram(HTTP_DURATION_NAME, HTTP_DURATION_HELP, ["route"],
+                          buckets=HTTP_BUCKETS, registry=None)
 
 # Crawl: the same for `jarida crawl`/`run` and the distributed workers (shared code paths).
 FETCHES = Counter(

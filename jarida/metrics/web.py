@@ -3,9 +3,9 @@
 `observe_request` wraps the whole application (jarida.web.app.JaridaApp), page cache and
 fast paths included, so every answer is counted once. The route class comes from the
 path's first segment (a dictionary lookup: no regex, no routing), so that a crawler
-walking a million article ids adds no series. The counter and histogram children of each
-(class, status) pair are looked up once and kept: the cost per request is two clock
-reads and two increments (measured in bench/metrics_overhead.py).
+walking a million article ids adds no series. Each
+request adds two clock reads and a few integer additions (jarida.metrics.requests;
+measured in bench/metrics_overhead.py).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter
 from fastapi.responses import Response
-from prometheus_client.metrics import Counter, Histogram
 from starlette.types import Message, Receive, Scope, Send
 
 from jarida.metrics import definitions as m
-from jarida.metrics.exposition import CONTENT_TYPE, render_metrics
+from jarida.metrics.exposition import CONTENT_TYPE, multiprocess_dir, render_metrics
+from jarida.metrics.live import LIVE
+from jarida.metrics.requests import REQUESTS
 
 # First path segment -> route class. Anything else is "other" (unknown paths are 404s).
 ROUTE_CLASSES: dict[str, str] = {
@@ -60,18 +61,18 @@ def route_class(path: str) -> str:
     return "other"
 
 
-_children: dict[tuple[str, int], tuple[Counter, Histogram]] = {}
+_STATUS_CLASS = {code: _STATUS[code // 100 - 1] for code in range(100, 600)}
 
 
-def _series(route: str, status: int) -> tuple[Counter, Histogram]:
-    key = (route, status)
-    found = _children.get(key)
-    if found is None:
-        label = _STATUS[status // 100 - 1] if 100 <= status < 600 else "5xx"
-        found = (m.HTTP_REQUESTS.labels(route, label), m.HTTP_DURATION.labels(route))
-        _children[key] = found
-    return found
+def _shared_record(route: str, status: str, seconds: float) -> None:
+    m.HTTP_REQUESTS.labels(route, status).inc()
+    m.HTTP_DURATION.labels(route).observe(seconds)
 
+
+# One process: plain numbers (jarida.metrics.requests); several: the shared files.
+_record = _shared_record if multiprocess_dir() else REQUESTS.record
+if not multiprocess_dir():
+    LIVE.add(REQUESTS.collect)
 
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
@@ -93,9 +94,8 @@ async def observe_request(app: App, scope: Scope, receive: Receive, send: Send) 
     try:
         await app(scope, receive, send_status)
     finally:
-        counter, histogram = _series(route_class(scope["path"]), status)
-        counter.inc()
-        histogram.observe(time.perf_counter() - started)
+        _record(route_class(scope["path"]), _STATUS_CLASS.get(status, "5xx"),
+                time.perf_counter() - started)
 
 
 router = APIRouter()

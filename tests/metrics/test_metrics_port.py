@@ -122,8 +122,16 @@ def test_multiprocess_mode_sums_every_process(tmp_path: Path) -> None:
     shared.mkdir()
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(shared)}
     count = textwrap.dedent("""
+        import asyncio
         from jarida.metrics.crawl import record_stored
+        from jarida.metrics.web import observe_request
         record_stored(["new"] * {n})
+        async def page(scope, receive, send):
+            await send({{"type": "http.response.start", "status": 200}})
+        async def sink(message):
+            return None
+        for _ in range({n}):
+            asyncio.run(observe_request(page, {{"type": "http", "path": "/"}}, None, sink))
     """)
     for n in (2, 5):
         subprocess.run([sys.executable, "-c", count.format(n=n)], env=env, check=True,
@@ -132,3 +140,5 @@ def test_multiprocess_mode_sums_every_process(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", read], env=env, check=True, timeout=60,
                          capture_output=True, text=True).stdout
     assert value(out, "jarida_articles_stored_total", outcome="new") == 7
+    assert value(out, "jarida_http_requests_total", route="home", status="2xx") == 7
+    assert value(out, "jarida_http_request_duration_seconds_count", route="home") == 7
