@@ -10,8 +10,11 @@ gauges (jarida.metrics.live).
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
 import threading
+from collections.abc import MutableMapping
 from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest, start_http_server
@@ -55,6 +58,30 @@ class MetricsServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
+
+
+def fresh_multiprocess_dir(env: MutableMapping[str, str]) -> str:
+    """Point `env`'s PROMETHEUS_MULTIPROC_DIR at an empty directory, before the processes
+    that will share it start (`jarida worker --processes N` does this before it execs
+    Dramatiq); a directory already named there is emptied of the last run's files."""
+    path = env.get(MULTIPROC_ENV) or tempfile.mkdtemp(prefix="jarida-metrics-")
+    os.makedirs(path, exist_ok=True)
+    for name in os.listdir(path):
+        if name.endswith(".db"):
+            os.unlink(os.path.join(path, name))
+    env[MULTIPROC_ENV] = path
+    return path
+
+
+def serve_metrics_if_free(port: int, address: str = "127.0.0.1") -> MetricsServer | None:
+    """For processes started together (Dramatiq's worker processes, in multiprocess mode):
+    the first to bind the port serves everyone's sum; the others serve nothing."""
+    try:
+        return serve_metrics(port, address)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        return None
 
 
 def serve_metrics(port: int, address: str = "127.0.0.1") -> MetricsServer:

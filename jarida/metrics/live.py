@@ -4,9 +4,10 @@ Each `watch_*` function adds one source of values to the collector `LIVE` (regis
 once) and returns a function that removes it. Nothing on the crawl's or the web's hot
 path updates these numbers: they are computed when Prometheus asks.
 
-Room `dist` wires the broker's queues with one line, in the scheduler or a worker:
-`watch_queues(lambda: queue_stats(broker))`, where each `QueueStat` says a queue's
-depth, the age of its oldest message and its dead letters.
+Room `dist` wires the broker's queues with one line, in the scheduler:
+`watch_queues(lambda: [QueueStat(q.name, q.ready, q.oldest_age_seconds or 0.0, q.dead,
+q.delayed) for q in queue_status(broker, queues(settings))])`
+(jarida.distributed.queues.queue_status, what `jarida queue status` prints).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ class QueueStat:
     messages: int  # waiting to be consumed (not counting those being processed)
     oldest_age_seconds: float  # age of the oldest waiting message; 0 when empty
     dead_letters: int = 0
+    delayed: int = 0  # waiting for their time (a host's turn, a retry's back-off)
 
 
 def watch_queues(stats: Callable[[], Iterable[QueueStat]]) -> Callable[[], None]:
@@ -137,6 +139,9 @@ def watch_queues(stats: Callable[[], Iterable[QueueStat]]) -> Callable[[], None]
         age = GaugeMetricFamily(m.QUEUE_OLDEST_AGE,
                                 "Age of the oldest message waiting in a queue.",
                                 labels=["queue"])
+        delayed = GaugeMetricFamily(m.QUEUE_DELAYED,
+                                    "Messages of a queue waiting for their time.",
+                                    labels=["queue"])
         dead = GaugeMetricFamily(m.QUEUE_DEAD_LETTERS,
                                  "Messages in a queue's dead-letter queue (retries exhausted).",
                                  labels=["queue"])
@@ -144,7 +149,8 @@ def watch_queues(stats: Callable[[], Iterable[QueueStat]]) -> Callable[[], None]
             depth.add_metric([stat.queue], stat.messages)
             age.add_metric([stat.queue], stat.oldest_age_seconds)
             dead.add_metric([stat.queue], stat.dead_letters)
-        return [depth, age, dead]
+            delayed.add_metric([stat.queue], stat.delayed)
+        return [depth, age, delayed, dead]
 
     return LIVE.add(produce)
 

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import httpx
 
-from jarida.metrics import QueueStat, render_metrics, serve_metrics, watch_queues
+from jarida.metrics import (
+    QueueStat,
+    fresh_multiprocess_dir,
+    render_metrics,
+    serve_metrics,
+    watch_queues,
+)
 from tests.metrics.scrape import samples, value
 from tests.pipeline.site import publish
 from tests.web.livesite import free_port
@@ -142,3 +148,33 @@ def test_multiprocess_mode_sums_every_process(tmp_path: Path) -> None:
     assert value(out, "jarida_articles_stored_total", outcome="new") == 7
     assert value(out, "jarida_http_requests_total", route="home", status="2xx") == 7
     assert value(out, "jarida_http_request_duration_seconds_count", route="home") == 7
+
+
+def test_processes_started_together_share_one_port(tmp_path: Path) -> None:
+    """What `jarida worker --processes N` does: a fresh shared directory, then each process
+    tries the port; the one that binds it serves the sum of all."""
+    env: dict[str, str] = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "m")}
+    fresh_multiprocess_dir(env)
+    port = free_port()
+    script = textwrap.dedent(f"""
+        import sys, time
+        from jarida.metrics import serve_metrics_if_free
+        from jarida.metrics.crawl import record_stored
+        record_stored(["new"] * 3)
+        server = serve_metrics_if_free({port})
+        print("serving" if server else "not serving", flush=True)
+        sys.stdin.readline()
+    """)
+    procs = []
+    try:
+        for _ in range(3):
+            proc = subprocess.Popen([sys.executable, "-c", script], env=env, text=True,
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            procs.append(proc)
+            assert proc.stdout is not None
+            proc.stdout.readline()  # one at a time: the first binds
+        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    finally:
+        for proc in procs:
+            proc.communicate("\n", timeout=30)
+    assert value(text, "jarida_articles_stored_total", outcome="new") == 9
