@@ -238,6 +238,20 @@ class Settings(BaseSettings):
         "http://127.0.0.1:8000",
         description="Public address of the website, used for absolute links in feeds.",
     )
+    # Room metrics: Prometheus metrics of the crawlers (jarida/metrics).
+    metrics_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="Port on which `jarida crawl`, `jarida run`, the scheduler and the workers "
+        "expose Prometheus metrics (`/metrics`); unset, no port is opened. The website "
+        "always answers `/metrics` on its own port.",
+    )
+    metrics_address: str = Field(
+        "127.0.0.1",
+        description="Address the metrics port listens on (`0.0.0.0` in a container, so that "
+        "Prometheus can reach it).",
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -11,7 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from jarida.commands.common import PORT, app_context, ensure_port_free, require_source
+from jarida.commands.common import (
+    PORT,
+    app_context,
+    ensure_port_free,
+    require_source,
+    start_metrics_port,
+)
 
 if TYPE_CHECKING:
     from jarida.pipeline.report import CrawlReport
@@ -52,6 +58,7 @@ def register(root: typer.Typer) -> None:
         db = app.database()
         if source is not None:
             require_source(db, source)
+        start_metrics_port(app.settings, db)  # JARIDA_METRICS_PORT, for the pass's length
 
         async def go() -> CrawlReport:
             observer = RichObserver(out, enabled=not as_json)
@@ -84,6 +91,8 @@ def register(root: typer.Typer) -> None:
         app = app_context(ctx)
         if serve:
             ensure_port_free(host, port)
-        status = asyncio.run(run_forever(app.settings, app.database(), serve=serve, host=host,
+        db = app.database()
+        start_metrics_port(app.settings, db)  # JARIDA_METRICS_PORT: crawler metrics
+        status = asyncio.run(run_forever(app.settings, db, serve=serve, host=host,
                                          port=port, console=out))
         raise typer.Exit(status)

@@ -6,12 +6,20 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy import Connection
 
 from jarida.commands.common import app_context
 from jarida.context import UserError
-from jarida.sources.enroll import EnrollReport, apply_source_changes, enroll_sources, spec_of
-from jarida.sources.single import SourceFields, apply_fields, new_source
-from jarida.sources.urls import feed_url_variants
+from jarida.sources.editing import (
+    FeedTaken,
+    SlugTaken,
+    UnknownSource,
+    add_source,
+    edit_source,
+    require_feed_free,
+)
+from jarida.sources.enroll import EnrollReport
+from jarida.sources.single import SourceFields, new_source
 from jarida.storage import sources as store
 
 out = Console(highlight=False)
@@ -51,30 +59,19 @@ def register(app: typer.Typer) -> None:
                              section=section, mode=mode, timezone=timezone, verified=verified)
         db = app_context(ctx).database()
         with db.write() as conn:
-            taken = store.slugs_in_use(conn)
-            spec = new_source(url, kind, slug or to, given, taken)
-            feed_url = spec.feeds[0].url
-            clash = store.feed_registered_as(conn, feed_url_variants(feed_url))
-            if clash is not None:
-                owner = store.source_by_id(conn, clash.source_id)
-                raise UserError(f"feed already registered: {clash.url} (source "
-                                f"{owner.slug if owner else '?'})")
             if to is not None:
-                target = store.source_by_slug(conn, to)
-                if target is None:
-                    raise UserError(f"no source named {to!r} (see `jarida sources list`)")
-                if given != SourceFields(section=section):
-                    raise UserError("--to adds a feed only: change the source itself with "
-                                    f"`jarida sources edit {to} ...`")
-                store.insert_feed(conn, target.id, spec.feeds[0])
-                out.print(f"added feed {feed_url} to source [bold]{to}[/]")
+                _add_feed_to(conn, url, kind, to, given, section)
                 return
-            if spec.slug in taken:
+            try:
+                spec = add_source(conn, url, kind, slug, given)
+            except FeedTaken as exc:
+                raise UserError(str(exc)) from None
+            except SlugTaken as exc:
                 raise UserError(
-                    f"source {spec.slug!r} already exists: add this feed to it with "
-                    f"`jarida sources add URL --to {spec.slug}`, or change it with "
-                    f"`jarida sources edit {spec.slug}`")
-            enroll_sources(conn, [spec])
+                    f"source {exc.slug!r} already exists: add this feed to it with "
+                    f"`jarida sources add URL --to {exc.slug}`, or change it with "
+                    f"`jarida sources edit {exc.slug}`") from None
+            feed_url = spec.feeds[0].url
         out.print(f"added source [bold]{spec.slug}[/] with feed {feed_url}")
 
     @app.command("edit")
@@ -92,18 +89,33 @@ def register(app: typer.Typer) -> None:
         report = EnrollReport()
         try:
             with db.write() as conn:
-                source = store.source_by_slug(conn, slug)
-                if source is None:
-                    raise UserError(f"no source named {slug!r} (see `jarida sources list`)")
-                apply_source_changes(conn, source, apply_fields(spec_of(conn, source), given),
-                                     report)
+                edit_source(conn, slug, given, report)
                 if dry_run:
                     raise _DryRun
         except _DryRun:
             pass
+        except UnknownSource:
+            raise UserError(f"no source named {slug!r} (see `jarida sources list`)") from None
         print_changes(report, dry_run=dry_run)
         if not report.changes:
             out.print(f"{slug}: nothing to change")
+
+
+def _add_feed_to(conn: Connection, url: str, kind: str, to: str, given: SourceFields,
+                 section: str | None) -> None:
+    spec = new_source(url, kind, to, given, store.slugs_in_use(conn))
+    try:
+        require_feed_free(conn, spec.feeds[0])
+    except FeedTaken as exc:
+        raise UserError(str(exc)) from None
+    target = store.source_by_slug(conn, to)
+    if target is None:
+        raise UserError(f"no source named {to!r} (see `jarida sources list`)")
+    if given != SourceFields(section=section):
+        raise UserError("--to adds a feed only: change the source itself with "
+                        f"`jarida sources edit {to} ...`")
+    store.insert_feed(conn, target.id, spec.feeds[0])
+    out.print(f"added feed {spec.feeds[0].url} to source [bold]{to}[/]")
 
 
 def print_changes(report: EnrollReport, *, dry_run: bool) -> None:

@@ -17,6 +17,7 @@ from jarida.crawl.result import FetchResult, failure
 from jarida.crawl.ssrf import AddressPolicy, Resolver, SystemResolver
 from jarida.crawl.steps import CheckScheme, GuardAddresses, PaceHost
 from jarida.crawl.transport import VettingTransport
+from jarida.metrics.crawl import record_fetch
 from jarida.settings import Settings
 
 POST_ANSWER_BYTES = 64 * 1024
@@ -66,8 +67,10 @@ class Fetcher:
         started = self._clock.monotonic()
         request = FetchRequest(url=url, headers=dict(headers or {}), etag=etag,
                                last_modified=last_modified, body_hash=body_hash)
-        result = await self._handle(request)
-        return replace(result, elapsed=self._clock.monotonic() - started)
+        result = replace(await self._handle(request),
+                         elapsed=self._clock.monotonic() - started)
+        record_fetch(result)  # jarida_fetches_total by outcome, jarida_fetch_duration_seconds
+        return result
 
     async def post_form(self, url: str, form: dict[str, str]) -> FetchResult:
         """POST a form (a WebSub hub request) after the same scheme and SSRF checks as a

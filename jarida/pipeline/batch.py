@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
+from jarida.metrics.crawl import record_stored
 from jarida.model import ArticleRecord
 from jarida.pipeline.hooks import AfterStore, StoredArticle
 from jarida.storage import Database
@@ -38,6 +39,13 @@ def _write(conn: Connection, records: Sequence[ArticleRecord], hooks: Sequence[A
 
 
 def store_batch(db: Database, records: Sequence[ArticleRecord], logs: Sequence[FetchLogEntry],
+                hooks: Sequence[AfterStore]) -> BatchOutcome:
+    outcome = _store_batch(db, records, logs, hooks)
+    record_stored((s.outcome for s in outcome.saved), len(outcome.failed))  # metrics
+    return outcome
+
+
+def _store_batch(db: Database, records: Sequence[ArticleRecord], logs: Sequence[FetchLogEntry],
                 hooks: Sequence[AfterStore]) -> BatchOutcome:
     try:
         with db.write() as conn:

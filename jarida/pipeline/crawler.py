@@ -37,6 +37,7 @@ from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
 from jarida.media.ingest import ImageReport, fetch_pending_images
+from jarida.metrics.crawl import record_crawl_pass
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
@@ -254,6 +255,7 @@ class Crawler:
                                                      self.settings)
         report.seconds = time.monotonic() - started
         report.stopped = self._stopping
+        record_crawl_pass(report.seconds)
         return report
 
     def _claim(self, conn: Connection, now: datetime, source: str | None) -> list[Feed]:

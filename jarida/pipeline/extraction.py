@@ -21,6 +21,7 @@ from datetime import datetime
 from types import FrameType
 from typing import TypeVar
 
+from jarida.metrics.crawl import record_extraction
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
 from jarida.pipeline.allocator import keep_freed_memory
 from jarida.pipeline.orphans import exit_with_parent
@@ -104,6 +105,13 @@ def run_record_job(job: RecordJob) -> ArticleRecord:
     from jarida.storage.searchtext import index_pair
 
     return replace(record, index_forms=index_pair(record.language, record.title, record.text))
+
+
+def timed_record_job(job: RecordJob) -> tuple[ArticleRecord, float]:
+    """`run_record_job` and its duration in the worker (the crawl process records it)."""
+    started = time.perf_counter()
+    record = run_record_job(job)
+    return record, time.perf_counter() - started
 
 
 def run_job(job: ExtractJob) -> Extracted:
@@ -191,7 +199,9 @@ class ExtractorPool:
 
     async def record(self, job: RecordJob) -> ArticleRecord:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, run_record_job, job)
+        record, seconds = await loop.run_in_executor(self._executor, timed_record_job, job)
+        record_extraction(seconds)  # timed in the worker, counted here: one process counts
+        return record
 
     async def run(self, fn: Callable[[_J], _R], job: _J) -> _R:
         """Any picklable top-level function (image processing, jarida.media.ingest)."""

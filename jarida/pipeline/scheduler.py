@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from jarida.crawl.pacing import HostPacer
+from jarida.metrics.live import track_scheduler
 
 
 class Priority(IntEnum):
@@ -71,6 +72,7 @@ class HostScheduler:
         self._hosts: dict[str, _Host] = {}
         self._seq = itertools.count()
         self._closed = False
+        track_scheduler(self)  # jarida_host_turns_waiting reads `waiting` at scrape time
 
     @asynccontextmanager
     async def turn(self, host: str, priority: Priority, *, newest: float = 0.0

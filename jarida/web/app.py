@@ -10,6 +10,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
+from jarida.metrics import web as metrics_web
+from jarida.metrics.live import watch_page_cache
+from jarida.metrics.web import observe_request
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
@@ -48,9 +51,14 @@ class JaridaApp(FastAPI):
     jarida: AppState  # also app.state.jarida; an attribute here is quicker to reach
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":  # counted and timed (jarida.metrics.web), whoever answers
+            await observe_request(self._answer, scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
-            scope["type"] == "http"
-            and scope["method"] in ("GET", "HEAD")
+            scope["method"] in ("GET", "HEAD")
             and (await answer_media(self.jarida, scope, send)
                  or await answer_from_cache(self.jarida, scope, send))
         ):
@@ -101,6 +109,8 @@ def create_app(
     app.state.render_error = render_error
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(metrics_web.router)
+    watch_page_cache(state.cache)
     app.include_router(api.router)
     app.include_router(reports.router)
     admin_routes.install(app)

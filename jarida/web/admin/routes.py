@@ -195,7 +195,9 @@ async def hide(request: Request, article_id: int, decision: str) -> Response:
 async def sources_page(request: Request) -> Response:
     admin = await current_admin(request, MODERATION)
     health = await _db(request, lambda c: admin_views.source_health(c, datetime.now(UTC)))
-    return _page(request, admin, "sources.html", health=health)
+    return _page(request, admin, "sources.html", health=health,  # added/edited: source_forms
+                 added=request.query_params.get("added"),
+                 edited=request.query_params.get("edited"))
 
 
 @router.post("/sources/{slug}/{decision}")
@@ -240,6 +242,9 @@ async def users_page(request: Request) -> Response:
 
 def install(app: FastAPI) -> None:
     """The admin routes, the token-checked API routes, and what their refusals look like."""
+    from jarida.web.admin import source_forms  # its routes import this module's helpers
+
+    app.include_router(source_forms.router)  # before `router`: /sources/{slug}/edit
     app.include_router(router)
     app.include_router(tokens.router)
 
