@@ -16,12 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from jarida.dedup.minhash import Signature, band_keys, shingles, signature, words_of
 from jarida.storage import copies as store
 from jarida.storage.database import Database
-from jarida.storage.tables import articles
 
 REBUILD_BATCH = 200
 
@@ -77,7 +76,7 @@ def link_article(conn: Connection, article_id: int, *, rules: Rules = DEFAULT_RU
     found = store.candidates(conn, [article_id])
     me = found.get(article_id)
     words = words_of(me.text) if me else []
-    if me is None or len(words) < rules.min_words or _is_fallback(conn, article_id):
+    if me is None or len(words) < rules.min_words or me.extraction == "fallback":
         store.forget_signature(conn, article_id)
         store.unlink(conn, article_id)
         store.release_copies(conn, article_id)
@@ -94,11 +93,6 @@ def link_article(conn: Connection, article_id: int, *, rules: Rules = DEFAULT_RU
         store.unlink(conn, article_id)
         return None
     return _join_group(conn, me, best, found)
-
-
-def _is_fallback(conn: Connection, article_id: int) -> bool:
-    value = conn.execute(select(articles.c.extraction).where(articles.c.id == article_id))
-    return value.scalar() == "fallback"
 
 
 def _best_match(conn: Connection, me: store.Candidate, words: list[str], sig: Signature,

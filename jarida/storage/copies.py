@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import article_copies, articles, copy_bands, copy_signatures, sources
@@ -27,6 +27,7 @@ class Candidate:
     text: str
     sort_at: datetime
     source_id: int
+    extraction: str
 
 
 def _insert(conn: Connection) -> Any:
@@ -56,38 +57,64 @@ def save_signature(conn: Connection, article_id: int, signature: bytes, keys: Se
     conn.execute(insert(copy_bands), rows)
 
 
+def insert_signatures(conn: Connection, rows: Sequence[tuple[int, bytes, Sequence[int]]]
+                      ) -> None:
+    """Bulk load (article id, signature, band keys) of articles that have none yet."""
+    if not rows:
+        return
+    conn.execute(insert(copy_signatures),
+                 [{"article_id": aid, "signature": sig} for aid, sig, _ in rows])
+    conn.execute(insert(copy_bands), [
+        {"band_key": key, "article_id": aid}
+        for aid, _, keys in rows for key in dict.fromkeys(keys)
+    ])
+
+
 def forget_signature(conn: Connection, article_id: int) -> None:
     conn.execute(delete(copy_bands).where(copy_bands.c.article_id == article_id))
     conn.execute(delete(copy_signatures).where(copy_signatures.c.article_id == article_id))
 
 
+# Built once (the lookups run for every stored article): executing the same statement
+# object again skips building it and its cache key.
+_SHARING = (
+    select(copy_bands.c.article_id)
+    .where(copy_bands.c.band_key.in_(bindparam("keys", expanding=True)),
+           copy_bands.c.article_id != bindparam("article_id"))
+    .distinct()
+)
+_SIGNATURES = select(copy_signatures.c.article_id, copy_signatures.c.signature).where(
+    copy_signatures.c.article_id.in_(bindparam("ids", expanding=True))
+)
+_CANDIDATES = select(
+    articles.c.id, articles.c.text, articles.c.sort_at, articles.c.source_id,
+    articles.c.extraction,
+).where(
+    articles.c.id.in_(bindparam("ids", expanding=True)), articles.c.status != "removed",
+    articles.c.hidden_at.is_(None),
+)
+
+
 def sharing_a_band(conn: Connection, keys: Sequence[int], article_id: int) -> list[int]:
     """Articles (other than `article_id`) with at least one of these band keys."""
-    query = (
-        select(copy_bands.c.article_id)
-        .where(copy_bands.c.band_key.in_(list(keys)), copy_bands.c.article_id != article_id)
-        .distinct()
-    )
-    return [int(i) for i in conn.execute(query).scalars()]
+    rows = conn.execute(_SHARING, {"keys": list(keys), "article_id": article_id})
+    return [int(i) for i in rows.scalars()]
 
 
 def signatures_of(conn: Connection, ids: Sequence[int]) -> dict[int, bytes]:
     found: dict[int, bytes] = {}
     for i in range(0, len(ids), CHUNK):
-        query = select(copy_signatures).where(copy_signatures.c.article_id.in_(ids[i : i + CHUNK]))
-        found.update((int(r.article_id), bytes(r.signature)) for r in conn.execute(query))
+        rows = conn.execute(_SIGNATURES, {"ids": list(ids[i : i + CHUNK])})
+        found.update((int(r.article_id), bytes(r.signature)) for r in rows)
     return found
 
 
 def candidates(conn: Connection, ids: Sequence[int]) -> dict[int, Candidate]:
-    """Text and time key of articles still shown (not removed, not hidden)."""
-    query = select(articles.c.id, articles.c.text, articles.c.sort_at, articles.c.source_id).where(
-        articles.c.id.in_(list(ids)), articles.c.status != "removed",
-        articles.c.hidden_at.is_(None),
-    )
+    """Text, time key and extraction of articles still shown (not removed, not hidden)."""
     return {
-        int(r.id): Candidate(int(r.id), r.text, _aware(r.sort_at), int(r.source_id))
-        for r in conn.execute(query)
+        int(r.id): Candidate(int(r.id), r.text, _aware(r.sort_at), int(r.source_id),
+                             r.extraction)
+        for r in conn.execute(_CANDIDATES, {"ids": list(ids)})
     }
 
 
