@@ -37,6 +37,7 @@ class AfterStore(Protocol):
 
 def after_store_hooks(settings: Settings) -> list[AfterStore]:
     """The hooks every writer runs, in order (each area adds its own here)."""
+    from jarida.pipeline.copies_hook import link_copies
     from jarida.pipeline.image_hook import register_images
 
-    return [register_images]
+    return [register_images, link_copies]

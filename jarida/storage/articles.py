@@ -232,7 +232,7 @@ def list_articles(
 
 
 def latest_headlines(conn: Connection, limit: int = 30) -> list[Article]:
-    return list_articles(conn, ArticleFilter(), limit=limit).items
+    return list_articles(conn, ArticleFilter(once=True), limit=limit).items
 
 
 def delete_articles_of_source(conn: Connection, source_id: int) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import and_, false, or_
 
+from jarida.storage.copies import shown_once
 from jarida.storage.tables import articles, sources
 
 MAX_ID = 2**31 - 1  # ids are INTEGER: int4 on PostgreSQL
@@ -26,6 +27,8 @@ class ArticleFilter:
     language: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    # Syndicated copies shown once: a copy whose original is listed too is left out.
+    once: bool = False
 
     def clauses(self) -> list[Any]:
         if any("\x00" in v for v in (self.source, self.section, self.language) if v):
@@ -41,6 +44,8 @@ class ArticleFilter:
             out.append(articles.c.sort_at >= self.since)
         if self.until:
             out.append(articles.c.sort_at < self.until)
+        if self.once:
+            out.append(shown_once(self.section))
         return out
 
 

@@ -7,6 +7,7 @@ migrated database matches this metadata.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -374,4 +375,38 @@ login_failures = Table(
     Column("network", String(64), nullable=False),  # keyed hash of the /24 or /48
     Column("at", UTCDateTime, nullable=False),
     Index("ix_login_failures_network_at", "network", "at"),
+)
+
+# --- room "copies": syndicated copies (near-duplicates) (0014_copies) -----------------------
+
+# The MinHash signature of each article long enough to be compared (jarida.dedup.minhash).
+copy_signatures = Table(
+    "copy_signatures",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("signature", LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+)
+
+# One row per LSH band of each signature: articles sharing a band key are candidates.
+copy_bands = Table(
+    "copy_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index("ix_copy_bands_article_id", "article_id"),
+)
+
+# A copy and the original it republishes (the earliest; never itself a copy).
+article_copies = Table(
+    "article_copies",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("original_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("linked_at", UTCDateTime, nullable=False),
+    Index("ix_article_copies_original_id", "original_id"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage import sources as registry
+from jarida.storage.copies import CopyLinks, copy_links, original_of
 from jarida.storage.search import search_ids
 from jarida.storage.snippets import make_snippet
 from jarida.storage.web_queries import articles_by_ids
@@ -77,6 +79,11 @@ def _cached_json(
     return cached(request, ("api", request.url.path, request.url.query), render, max_age=60)
 
 
+def _original(links: dict[int, CopyLinks], article_id: int) -> int | None:
+    found = links.get(article_id)
+    return found.duplicate_of if found else None
+
+
 def _filters(
     source: str | None, section: str | None, lang: str | None, since: datetime | None,
     until: datetime | None,
@@ -103,6 +110,9 @@ def list_articles(
     until: Until = None,
     limit: Limit = 20,
     cursor: Cursor = None,
+    copies: Annotated[bool, Query(
+        description="Include syndicated copies whose original is listed (without a source, "
+        "a copy is left out and its original listed once).")] = False,
 ) -> Response:
     state = app_state(request)
     filters = _filters(source, section, lang, since, until)
@@ -114,10 +124,13 @@ def list_articles(
                 result = search_ids(conn, q, filters, sort="date", limit=limit, cursor=cursor)
                 items, next_cursor = articles_by_ids(conn, result.ids), result.next_cursor
             else:
-                page = store.list_articles(conn, filters, limit=limit, cursor=cursor)
+                once = replace(filters, once=not copies and not source)
+                page = store.list_articles(conn, once, limit=limit, cursor=cursor)
                 items, next_cursor = page.items, page.next_cursor
+            links = copy_links(conn, [a.id for a in items])
         return ArticlePage(
-            items=[ArticleItem.of(a, base) for a in items], next_cursor=next_cursor
+            items=[ArticleItem.of(a, base, _original(links, a.id)) for a in items],
+            next_cursor=next_cursor,
         )
 
     return _cached_json(request, build)
@@ -134,12 +147,14 @@ def get_article(request: Request, article_id: ArticleId) -> Response:
         with state.database.read() as conn:
             article = store.article_by_id(conn, article_id)
             source = registry.source_by_id(conn, article.source_id) if article else None
+            duplicate_of = original_of(conn, article_id) if article else None
         if article is None or article.status == "removed":
             raise HTTPException(404, f"No article with id {article_id}.")
         if article.hidden:
             raise HTTPException(410, f"Article {article_id} was withdrawn by a moderator.")
         excerpt_only = source is not None and source.mode == "excerpt"
-        return ArticleDetail.of_full(article, state.settings.base_url, excerpt_only=excerpt_only)
+        return ArticleDetail.of_full(article, state.settings.base_url, excerpt_only=excerpt_only,
+                                     duplicate_of=duplicate_of)
 
     return _cached_json(request, build)
 

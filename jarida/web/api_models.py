@@ -28,10 +28,15 @@ class ArticleItem(BaseModel):
     )
     image_id: int | None = Field(description="Names the image for POST /api/images/{id}/reports.")
     image_blocked: bool = Field(description="True when the image was withdrawn after reports.")
+    duplicate_of: int | None = Field(
+        default=None,
+        description="Id of the original this article republishes (a syndicated copy), else null.",
+    )
 
     @classmethod
-    def of(cls, article: Article, base_url: str) -> ArticleItem:
-        return cls(**_item_fields(article, base_url))
+    def of(cls, article: Article, base_url: str, duplicate_of: int | None = None
+           ) -> ArticleItem:
+        return cls(**_item_fields(article, base_url), duplicate_of=duplicate_of)
 
 
 class ArticleDetail(ArticleItem):
@@ -44,9 +49,11 @@ class ArticleDetail(ArticleItem):
         "the feed entry or the page's metadata (read the original at `url`).")
 
     @classmethod
-    def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool) -> ArticleDetail:
+    def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool,
+                duplicate_of: int | None = None) -> ArticleDetail:
         return cls(
             **_item_fields(article, base_url),
+            duplicate_of=duplicate_of,
             author=article.author,
             text=article.excerpt if excerpt_only else article.text,
             html="" if excerpt_only else article.html,

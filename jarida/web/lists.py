@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
 from jarida.storage import sources as registry
+from jarida.storage.copies import copy_links
 from jarida.web.deps import READ_METHODS, app_state, cached_page, interface, known_sections
 from jarida.web.query import archive_date, day_bounds, language_param
 
@@ -43,6 +44,7 @@ def _list_page(
         language=lang,
         since=filters.since,
         until=filters.until,
+        once=filters.source is None,  # an outlet's own list shows all it published
     )
 
     def render() -> bytes:
@@ -56,6 +58,7 @@ def _list_page(
             if section is not None and section not in known_sections(state, conn):
                 raise HTTPException(404, "This section does not exist.")
             page = store.list_articles(conn, filters, limit=PAGE_SIZE, cursor=cursor)
+            copies = copy_links(conn, [a.id for a in page.items])
         return state.renderer.render(
             "list.html",
             request,
@@ -65,6 +68,7 @@ def _list_page(
             page=page,
             feed_links=_feed_links(feed_base, lang),
             day_links=day_links,
+            copy_links=copies,
         )
 
     return cached_page(request, ui, render)

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from jarida.storage import ArticleFilter
 from jarida.storage import articles as store
+from jarida.storage.copies import copy_links
 from jarida.storage.web_queries import ArticleView, article_view
 from jarida.web.deps import (
     READ_METHODS,
@@ -53,13 +54,20 @@ def home(request: Request) -> Response:
                 for name in sections
                 if (
                     page := store.list_articles(
-                        conn, ArticleFilter(section=name, language=lang), limit=PER_SECTION
+                        conn, ArticleFilter(section=name, language=lang, once=True),
+                        limit=PER_SECTION,
                     )
                 ).items
             ]
-            latest = store.list_articles(conn, ArticleFilter(language=lang), limit=10).items
+            latest = store.list_articles(
+                conn, ArticleFilter(language=lang, once=True), limit=10
+            ).items
+            shown = [a.id for a in headlines] + [a.id for a in latest]
+            shown += [a.id for _, items in by_section for a in items]
+            copies = copy_links(conn, shown)
         return state.renderer.render(
-            "home.html", request, ui, headlines=headlines, by_section=by_section, latest=latest
+            "home.html", request, ui, headlines=headlines, by_section=by_section, latest=latest,
+            copy_links=copies,
         )
 
     return cached_page(request, ui, render)
@@ -125,6 +133,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
     def render() -> bytes:
         with state.database.read() as conn:
             article = article_view(conn, article_id)
+            links = copy_links(conn, [article_id]).get(article_id)
         if article is None or article.status == "removed":
             raise HTTPException(404, "This article does not exist.")
         if article.hidden_at is not None:
@@ -160,6 +169,8 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             lead=shown,
             language_name=_language_name(article.language, ui.lang),
             json_ld=json_script(_json_ld(article, page_url, original, image)),
+            copy_of=links.original if links else None,
+            republished_by=links.copies if links else [],
         )
 
     return cached_page(request, ui, render, state=state)

@@ -17,7 +17,9 @@ def _all_items(client: TestClient, **params: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     cursor = None
     while True:
-        query = {**params, "limit": "100", **({"cursor": cursor} if cursor else {})}
+        query = {"copies": "true", **params, "limit": "100"}  # copies too: every article
+        if cursor:
+            query["cursor"] = cursor
         page = client.get("/api/articles", params=query).json()
         items += page["items"]
         cursor = page["next_cursor"]

@@ -12,7 +12,7 @@ from tests.web.seeding import BASE_URL, FRENCH_COUNT, T0, Seeded, add_french_art
 
 ITEM_KEYS = {
     "id", "title", "url", "page_url", "source", "source_name", "section", "language",
-    "published_at", "excerpt", "image_url", "image_id", "image_blocked",
+    "published_at", "excerpt", "image_url", "image_id", "image_blocked", "duplicate_of",
 }
 
 
