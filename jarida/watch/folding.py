@@ -1,0 +1,89 @@
+"""The project's folding (storage.searchtext.fold) with a way back to the original text,
+and the word-boundary rules of matching in every script, Arabic proclitics included."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from jarida.storage.searchtext import fold
+
+# Joined to an Arabic name: a conjunction (و, ف), then a preposition (ب, ك, ل), then the
+# article ال: "وبالشركة", "فللشركة" (ل + ال written لل), "كالشركة"...
+_PROCLITIC_PREFIX = re.compile(r"(?:[وف])?(?:[بكل])?(?:ال)?")
+_MERGED_LAM_PREFIX = re.compile(r"[وف]?")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_MARKS = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670]")
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    return fold(char)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """`text` folded one character at a time (runs of white space made one space), and
+    for each folded character the index of the original character it comes from (plus a
+    final entry for the end)."""
+    parts: list[str] = []
+    origin: list[int] = []
+    space = True
+    for i, char in enumerate(text):
+        if char.isspace():
+            if not space:
+                parts.append(" ")
+                origin.append(i)
+            space = True
+            continue
+        folded = fold_char(char)
+        if folded:
+            space = False
+        parts.append(folded)
+        origin.extend([i] * len(folded))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
+def fold_fast(text: str) -> str:
+    """The same folded form as fold_with_map, without the map (most articles match
+    nothing and need no more)."""
+    return " ".join(fold(text).split())
+
+
+def fold_term(text: str) -> str:
+    """An alias or a query word as matching compares it: folded, spaces collapsed."""
+    return " ".join(fold(text).split())
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC.match(text))
+
+
+def without_marks(text: str) -> str:
+    """Accents and harakat removed, case kept (how a case-sensitive alias compares)."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
+
+
+def arabic_prefix_ok(folded: str, start: int, *, merged_lam: bool) -> bool:
+    """Whether the Arabic letters joined before `start` are only proclitics."""
+    begin = start
+    while begin > 0 and _ARABIC.match(folded[begin - 1]):
+        begin -= 1
+    prefix = folded[begin:start]
+    if not prefix:
+        return begin == 0 or not folded[begin - 1].isalnum()
+    if begin > 0 and folded[begin - 1].isalnum():
+        return False
+    pattern = _MERGED_LAM_PREFIX if merged_lam else _PROCLITIC_PREFIX
+    return pattern.fullmatch(prefix) is not None
+
+
+def bounded(folded: str, start: int, end: int, *, arabic: bool, merged_lam: bool = False
+            ) -> bool:
+    """Whether folded[start:end] stands as whole word(s) (Arabic: after proclitics)."""
+    if end < len(folded) and folded[end].isalnum():
+        return False
+    if arabic:
+        return arabic_prefix_ok(folded, start, merged_lam=merged_lam)
+    return start == 0 or not folded[start - 1].isalnum()
