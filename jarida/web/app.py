@@ -23,6 +23,7 @@ from jarida.web import (
     search_page,
     websub_routes,
 )
+from jarida.web import watch_api, watch_pages
 from jarida.web.admin import routes as admin_routes
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.compression import Compression
@@ -104,6 +105,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(reports.router)
     admin_routes.install(app)
+    app.include_router(watch_api.router)
+    app.include_router(watch_pages.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
     app.include_router(lists.router)
