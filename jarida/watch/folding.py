@@ -65,6 +65,11 @@ def without_marks(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
+def _word(char: str) -> bool:
+    """A character that continues a word (letters and digits of any script, underscore)."""
+    return char.isalnum() or char == "_"
+
+
 def arabic_prefix_ok(folded: str, start: int, *, merged_lam: bool) -> bool:
     """Whether the Arabic letters joined before `start` are only proclitics."""
     begin = start
@@ -72,8 +77,8 @@ def arabic_prefix_ok(folded: str, start: int, *, merged_lam: bool) -> bool:
         begin -= 1
     prefix = folded[begin:start]
     if not prefix:
-        return begin == 0 or not folded[begin - 1].isalnum()
-    if begin > 0 and folded[begin - 1].isalnum():
+        return begin == 0 or not _word(folded[begin - 1])
+    if begin > 0 and _word(folded[begin - 1]):
         return False
     pattern = _MERGED_LAM_PREFIX if merged_lam else _PROCLITIC_PREFIX
     return pattern.fullmatch(prefix) is not None
@@ -82,8 +87,8 @@ def arabic_prefix_ok(folded: str, start: int, *, merged_lam: bool) -> bool:
 def bounded(folded: str, start: int, end: int, *, arabic: bool, merged_lam: bool = False
             ) -> bool:
     """Whether folded[start:end] stands as whole word(s) (Arabic: after proclitics)."""
-    if end < len(folded) and folded[end].isalnum():
+    if end < len(folded) and _word(folded[end]):
         return False
     if arabic:
         return arabic_prefix_ok(folded, start, merged_lam=merged_lam)
-    return start == 0 or not folded[start - 1].isalnum()
+    return start == 0 or not _word(folded[start - 1])
