@@ -113,10 +113,15 @@ def backfill_state(conn: Connection, subject_id: int) -> tuple[int, int | None, 
     return int(row[0]), row[1], row[2]
 
 
-def record_backfill(conn: Connection, subject_id: int, version: int, through: int) -> None:
-    """Remember that articles up to id `through` were matched for `version` (resume point)."""
-    conn.execute(update(watch_subjects).where(watch_subjects.c.id == subject_id)
-                 .values(backfill_version=version, backfill_through=through))
+def record_backfill(conn: Connection, versions: dict[int, int], through: int) -> None:
+    """Remember that articles up to id `through` were matched for each subject at the
+    given version ({subject id: version}): the resume point."""
+    by_version: dict[int, list[int]] = {}
+    for subject_id, version in versions.items():
+        by_version.setdefault(version, []).append(subject_id)
+    for version, ids in by_version.items():
+        conn.execute(update(watch_subjects).where(watch_subjects.c.id.in_(ids))
+                     .values(backfill_version=version, backfill_through=through))
 
 
 # --- comparison sets -------------------------------------------------------------------

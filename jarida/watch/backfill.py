@@ -64,14 +64,13 @@ def backfill(db: Database, slug: str | None = None, *, batch: int = 500,
             found = [m for m in match_texts(matcher, texts, scorer=scorer, score=score)
                      if m.article_id > starts[m.found.subject_id]]
             mention_store.upsert_mentions(conn, found)
-            for s, _ in pending:
-                assert s.id is not None
-                lo = max(cursor, starts[s.id])
-                if lo < last:
-                    mention_store.drop_unmatched(
-                        conn, s.id, lo, last,
-                        [m.article_id for m in found if m.found.subject_id == s.id])
-                    subject_store.record_backfill(conn, s.id, s.version, last)
+            active = {s.id: s.version for s, _ in pending
+                      if s.id is not None and starts[s.id] < last}
+            stale = {(sid, aid) for sid, aid in mention_store.existing_pairs(
+                conn, [t.id for t in texts], list(active)) if aid > starts[sid]}
+            mention_store.drop_mentions(
+                conn, stale - {(m.found.subject_id, m.article_id) for m in found})
+            subject_store.record_backfill(conn, active, last)
         mentions += len(found)
         articles += len(texts)
         done += last - cursor

@@ -45,6 +45,29 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
+_TABLE: dict[int, str] = {}  # code point -> its folded form (bounded: see fold_aligned)
+_TABLE_LIMIT = 1 << 16
+_SPACE_RUN = re.compile(r"\s\s")
+
+
+def fold_aligned(text: str) -> str | None:
+    """`text` folded by one table lookup per character when every character folds to
+    exactly one (most texts: accents, Arabic letters without marks), so that offsets in
+    the folded text are offsets in `text`; None otherwise (marks, tatweel, ß, runs of
+    white space): then fold_fast finds hits and fold_with_map maps them back."""
+    if _SPACE_RUN.search(text):
+        return None
+    for char in set(text):
+        code = ord(char)
+        if code not in _TABLE:
+            if len(_TABLE) >= _TABLE_LIMIT:
+                return None
+            _TABLE[code] = " " if char.isspace() else fold_char(char)
+        if len(_TABLE[code]) != 1:
+            return None
+    return text.translate(_TABLE)
+
+
 def fold_fast(text: str) -> str:
     """The same folded form as fold_with_map, without the map (most articles match
     nothing and need no more)."""

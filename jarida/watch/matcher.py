@@ -16,6 +16,7 @@ import ahocorasick
 from jarida.storage.watch_mentions import ArticleText
 from jarida.watch.folding import (
     bounded,
+    fold_aligned,
     fold_fast,
     fold_term,
     fold_with_map,
@@ -108,11 +109,20 @@ class Matcher:
             return []
         body = article.text or article.lead
         doc = f"{article.title}\n{body}"
-        if not self._hits(fold_fast(doc), article):
+        aligned = fold_aligned(doc)
+        origin: Sequence[int]
+        if aligned is not None:
+            folded, origin = aligned, range(len(doc) + 1)
+            hits = self._hits(folded, article)
+        else:
+            if not self._hits(fold_fast(doc), article):
+                return []
+            folded, origin = fold_with_map(doc)
+            hits = self._hits(folded, article)
+        if not hits:
             return []
-        folded, origin = fold_with_map(doc)
         by_subject: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-        for start, end, e in self._hits(folded, article):
+        for start, end, e in hits:
             if e.exclude and e.language and e.language != article.language[:2]:
                 continue
             if e.exact is not None:
