@@ -25,7 +25,7 @@ from jarida.watch.yaml_io import LANGUAGE, SLUG, WatchFileError, dump_watch_yaml
 
 app = typer.Typer(help="Media monitoring: watched subjects and their mentions.",
                   no_args_is_help=True)
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)
 
 
 def _term(raw: str, exact: bool = False) -> Term:

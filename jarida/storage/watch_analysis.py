@@ -123,7 +123,7 @@ def list_mentions(conn: Connection, subject_id: int, filters: MentionFilter, *,
     rows = list(conn.execute(query))
     items = [MentionItem(
         r.id, r.article_id, r.title, r.url, r.source, r.source_name, r.language or "",
-        r.published_at, r.where, r.count, r.tone, r.tone_score, bool(r.tone_corrected),
+        r.published_at, r.where, r._mapping["count"], r.tone, r.tone_score, bool(r.tone_corrected),
         r.snippet, r.target_start, r.target_end, int(r.copies or 0)) for r in rows[:limit]]
     more = len(rows) > limit
     next_cursor = (encode_cursor(items[-1].published_at.isoformat(), items[-1].id)
@@ -140,7 +140,7 @@ def mention_by_id(conn: Connection, mention_id: int) -> MentionItem | None:
         return None
     return MentionItem(
         row.id, row.article_id, row.title, row.url, row.source, row.source_name,
-        row.language or "", row.published_at, row.where, row.count, row.tone, row.tone_score,
+        row.language or "", row.published_at, row.where, row._mapping["count"], row.tone, row.tone_score,
         bool(row.tone_corrected), row.snippet, row.target_start, row.target_end,
         int(row.copies or 0))
 

@@ -60,7 +60,7 @@ def timeline_svg(buckets: Sequence[Bucket], title: str, labels: dict[str, str]) 
         parts.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
                      f'fill="#555">{escape(buckets[i].period[5:])}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts))  # noqa: S704 - every text in it went through escape()
 
 
 def bars_svg(rows: Sequence[tuple[str, float, str]], title: str, *, percent: bool = False
@@ -83,4 +83,4 @@ def bars_svg(rows: Sequence[tuple[str, float, str]], title: str, *, percent: boo
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" font-size="12" '
                      f'fill="#222">{shown}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts))  # noqa: S704 - every text in it went through escape()

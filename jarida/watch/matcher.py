@@ -129,8 +129,8 @@ class Matcher:
                 written = without_marks(" ".join(doc[origin[start]:origin[end - 1] + 1].split()))
                 if written != e.exact:
                     continue
-            spans = by_subject.setdefault(e.subject, ([], []))
-            spans[1 if e.exclude else 0].append((start, end))
+            pair = by_subject.setdefault(e.subject, ([], []))
+            pair[1 if e.exclude else 0].append((start, end))
         found: list[FoundMention] = []
         words: Document | None = None
         title_end, lead_stop = len(article.title), len(article.title) + 1 + lead_end(body)

@@ -42,7 +42,8 @@ def all_periods(first: str, last: str, interval: str, limit: int = 2000) -> list
     """Every period label from `first` to `last` included (at most `limit`)."""
     step = {"hour": timedelta(hours=1), "day": timedelta(days=1),
             "week": timedelta(days=7)}[interval]
-    out, when, stop = [], _start(first, interval), _start(last, interval)
+    out: list[str] = []
+    when, stop = _start(first, interval), _start(last, interval)
     while when <= stop and len(out) < limit:
         out.append(period_label(when, interval))
         when += step

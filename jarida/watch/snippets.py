@@ -28,8 +28,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     begin = 0
     for m in _END.finditer(text, 0, start):
         begin = m.end()
-    m = _END.search(text, end)
-    stop = m.end() if m else len(text)
+    after = _END.search(text, end)
+    stop = after.end() if after else len(text)
     raw = text[begin:stop]
     lead = len(raw) - len(raw.lstrip())
     snippet = raw.strip()

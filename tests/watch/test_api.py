@@ -81,6 +81,7 @@ def test_mentions_filters_cursor_and_exports(api: tuple[TestClient, dict[str, st
     assert set(items[0]) >= {"id", "article_id", "title", "url", "page_url", "source",
                              "language", "published_at", "tone", "tone_score", "corrected",
                              "snippet", "duplicate_count"}
+    assert (items[0]["count"], items[0]["where"]) == (1, "lead")
     arabic = client.get(url, params={"language": "ar"}, headers=auth).json()["items"]
     assert [i["snippet"] for i in arabic] == ["أعلن بنك الساحل عن نتائجه."]
     assert client.get(url, params={"source": "akhbar"}, headers=auth).json()["items"] == arabic

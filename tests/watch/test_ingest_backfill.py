@@ -73,7 +73,7 @@ def test_backfill_is_idempotent_and_resumes(db: Database) -> None:
     # interrupted backfill: progress of committed batches is kept, the rest is done later
     _corpus(db, 9, start=100)
     with db.write() as conn:
-        version, _, through = subject_store.backfill_state(conn, subject_id)
+        _, _, through = subject_store.backfill_state(conn, subject_id)
     assert through == 30
     assert backfill(db, batch=4, score=False).articles == 9
     assert len(_mentions(db)) == 26

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 
 from jarida.storage.watch_mentions import ArticleText
+from jarida.watch.folding import fold_term
 from jarida.watch.matcher import Matcher
 from jarida.watch.model import Subject, Term
 from jarida.watch.query import Document, QueryError, matches, parse
-from jarida.watch.folding import fold_term
 
 
 def _found(aliases: list[Term], text: str, *, exclusions: tuple[Term, ...] = (),
