@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
@@ -32,15 +32,40 @@ from jarida.watch.periods import BadPeriod, parse_bound
 from jarida.watch.registry import save_all
 from jarida.watch.yaml_io import WatchFileError, load_watch_yaml, subject_data
 from jarida.web.admin.tokens import api_user
+from jarida.web.api_models import Problem, ValidationProblem
 from jarida.web.deps import app_state
+from jarida.web.problems import PROBLEM_MEDIA_TYPE
+from jarida.web.query import NO_NUL
 
-router = APIRouter(prefix="/api/watch", tags=["monitoring"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _problem(description: str, model: type[Problem] = Problem) -> dict[str, Any]:
+    return {"description": description,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": model.model_json_schema()}}}
+
+
+_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "JSON, or CSV / XLSX as asked by `format`",
+          "content": {"application/json": {}, "text/csv": {}, XLSX: {}}},
+    400: _problem("A parameter or the body cannot be read."),
+    401: _problem("An API token is required, or it is not valid."),
+    403: _problem("This account's role does not allow monitoring."),
+    404: _problem("No such subject, set or mention."),
+    422: _problem("A parameter is missing or invalid.", ValidationProblem),
+}
+router = APIRouter(prefix="/api/watch", tags=["monitoring"], responses=_ANSWERS)
+Slug = Annotated[str, Path(pattern=NO_NUL, max_length=120)]
+Text = Annotated[str | None, Query(pattern=NO_NUL, max_length=200)]
+Since = Annotated[str | None, Query(alias="from", pattern=NO_NUL, max_length=40,
+                                    description="ISO date or date-time (inclusive).")]
+Until = Annotated[str | None, Query(alias="to", pattern=NO_NUL, max_length=40,
+                                    description="ISO date (inclusive) or date-time.")]
 ANALYSTS = ("admin", "analyst")
 MENTION_COLUMNS = ("id", "article_id", "title", "url", "page_url", "source", "language",
                    "published_at", "where", "count", "tone", "tone_score", "corrected",
                    "snippet", "duplicate_count")
 TIMELINE_COLUMNS = ("period", "mentions", *TONES, "unscored", "corpus", "share", "net_tone")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _T = TypeVar("_T")
 
 
@@ -59,12 +84,11 @@ async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool =
     return await run_in_threadpool(run)
 
 
-def _filters(request: Request, tone: str | None = None, language: str | None = None,
-             source: str | None = None) -> MentionFilter:
-    params = request.query_params
+def _filters(since_text: str | None, until_text: str | None, tone: str | None = None,
+             language: str | None = None, source: str | None = None) -> MentionFilter:
     try:
-        since = parse_bound(params.get("from"), end=False)
-        until = parse_bound(params.get("to"), end=True)
+        since = parse_bound(since_text, end=False)
+        until = parse_bound(until_text, end=True)
     except BadPeriod as exc:
         raise HTTPException(400, str(exc)) from None
     if tone is not None and tone not in TONES:
@@ -86,7 +110,7 @@ def _listing(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str | No
 
 
 @router.get("/subjects", summary="Watched subjects")
-async def subjects(request: Request, format: str | None = None) -> Response:
+async def subjects(request: Request, format: Text = None) -> Response:
     await api_user(request, ANALYSTS)
 
     def read(conn: Connection) -> list[dict[str, Any]]:
@@ -103,32 +127,37 @@ async def subjects(request: Request, format: str | None = None) -> Response:
     return _listing(rows, (), format, "subjects")
 
 
-@router.post("/subjects", summary="Add or replace a subject (the YAML fields, as JSON)",
+@router.post("/import", summary="Add or replace subjects and sets (the YAML file, as JSON)",
              status_code=201)
-async def add_subject(request: Request) -> Response:
+async def import_subjects(request: Request) -> Response:
+    """Body: {"subjects": [...], "sets": [...]} with the fields of `jarida watch import`;
+    all of it is saved or nothing (400 names the first problem)."""
     user = await api_user(request, ANALYSTS)
     try:
         body = await request.json()
     except ValueError:
         raise HTTPException(400, "the body must be JSON") from None
     try:
-        parsed, _ = load_watch_yaml(json.dumps({"subjects": [body]}, ensure_ascii=False))
+        parsed, sets = load_watch_yaml(json.dumps(body, ensure_ascii=False))
     except WatchFileError as exc:
         raise HTTPException(400, str(exc).removeprefix("line 1: ")) from None
 
     def write(conn: Connection) -> dict[str, Any]:
-        save_all(conn, parsed, [])
+        report = save_all(conn, parsed, sets)
         from jarida.storage import audit
 
-        audit.record(conn, user.name, "watch.subject", f"subject:{parsed[0].slug}")
-        return subject_data(parsed[0])
+        for subject in parsed:
+            audit.record(conn, user.name, "watch.subject", f"subject:{subject.slug}")
+        return {"added": report.added, "changed": report.changed,
+                "unchanged": report.unchanged, "sets": report.sets,
+                "subjects": [subject_data(s) for s in parsed]}
 
     return JSONResponse(await _db(request, write, write=True), status_code=201)
 
 
 @router.delete("/subjects/{slug}", summary="Remove a subject and its mentions",
-               status_code=204)
-async def remove_subject(request: Request, slug: str) -> Response:
+               status_code=204, responses={204: {"description": "Removed."}})
+async def remove_subject(request: Request, slug: Slug) -> Response:
     user = await api_user(request, ANALYSTS)
 
     def write(conn: Connection) -> bool:
@@ -145,12 +174,12 @@ async def remove_subject(request: Request, slug: str) -> Response:
 
 
 @router.get("/subjects/{slug}/mentions", summary="A subject's mentions, newest first")
-async def mentions(request: Request, slug: str, tone: str | None = None,
-                   language: str | None = None, source: str | None = None,
-                   cursor: str | None = None, format: str | None = None,
+async def mentions(request: Request, slug: Slug, tone: Text = None, language: Text = None,
+                   source: Text = None, cursor: Text = None, format: Text = None,
+                   since: Since = None, until: Until = None,
                    limit: int = Query(50, ge=1, le=1000)) -> Response:
     await api_user(request, ANALYSTS)
-    filters = _filters(request, tone, language, source)
+    filters = _filters(since, until, tone, language, source)
     base = app_state(request).settings.base_url
     everything = format in ("csv", "xlsx")
 
@@ -173,13 +202,14 @@ async def mentions(request: Request, slug: str, tone: str | None = None,
 
 
 @router.get("/subjects/{slug}/timeline", summary="Mentions per period, by tone, and share")
-async def timeline(request: Request, slug: str, interval: str = "day",
-                   language: str | None = None, source: str | None = None,
-                   format: str | None = None) -> Response:
+async def timeline(request: Request, slug: Slug,
+                   interval: Annotated[str, Query(pattern=NO_NUL, max_length=10)] = "day",
+                   language: Text = None, source: Text = None, format: Text = None,
+                   since: Since = None, until: Until = None) -> Response:
     await api_user(request, ANALYSTS)
     if interval not in INTERVALS:
         raise HTTPException(400, f"interval must be one of {', '.join(INTERVALS)}")
-    filters = _filters(request, None, language, source)
+    filters = _filters(since, until, None, language, source)
 
     def read(conn: Connection) -> list[dict[str, Any]]:
         subject = subject_or_404(conn, slug)
@@ -191,10 +221,11 @@ async def timeline(request: Request, slug: str, interval: str = "day",
 
 
 @router.get("/share-of-voice", summary="Share of voice within a comparison set")
-async def voice(request: Request, set: str = Query(..., alias="set"),
-                format: str | None = None) -> Response:
+async def voice(request: Request,
+                set: Annotated[str, Query(alias="set", pattern=NO_NUL, max_length=120)],
+                format: Text = None, since: Since = None, until: Until = None) -> Response:
     await api_user(request, ANALYSTS)
-    filters = _filters(request)
+    filters = _filters(since, until)
 
     def read(conn: Connection) -> list[dict[str, Any]]:
         compare = set_or_404(conn, set)
@@ -208,7 +239,8 @@ async def voice(request: Request, set: str = Query(..., alias="set"),
 
 
 @router.patch("/mentions/{mention_id}", summary="Correct a mention's tone")
-async def correct(request: Request, mention_id: int) -> Response:
+async def correct(request: Request,
+                  mention_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> Response:
     user = await api_user(request, ANALYSTS)
     try:
         body = await request.json()

@@ -141,12 +141,17 @@ def test_timeline_share_of_voice_and_correction(api: tuple[TestClient, dict[str,
 def test_subjects_through_the_api(api: tuple[TestClient, dict[str, str]]) -> None:
     client, tokens = api
     auth = _auth(tokens["analyst"])
-    made = client.post("/api/watch/subjects", headers=auth, json={
+    made = client.post("/api/watch/import", headers=auth, json={"subjects": [{
         "slug": "onee", "name": "Office de l'eau", "kind": "institution",
-        "aliases": ["Office de l'eau", {"text": "ONEE", "case_sensitive": True}]})
-    assert made.status_code == 201 and made.json()["aliases"][1]["case_sensitive"] is True
-    bad = client.post("/api/watch/subjects", headers=auth,
-                      json={"slug": "x", "name": "X", "kind": "planet", "aliases": ["x"]})
+        "aliases": ["Office de l'eau", {"text": "ONEE", "case_sensitive": True}]}]})
+    assert made.status_code == 201 and made.json()["added"] == 1
+    assert made.json()["subjects"][0]["aliases"][1]["case_sensitive"] is True
+    bad = client.post("/api/watch/import", headers=auth, json={"subjects": [
+        {"slug": "ok", "name": "OK", "kind": "brand", "aliases": ["ok"]},
+        {"slug": "x", "name": "X", "kind": "planet", "aliases": ["x"]}]})
     assert bad.status_code == 400 and "kind 'planet'" in bad.text
+    names = [s["slug"] for s in client.get("/api/watch/subjects", headers=auth).json()["items"]]
+    assert "ok" not in names and "onee" in names  # all or nothing
+    assert client.post("/api/watch/import", json={"subjects": []}).status_code == 401
     assert client.delete("/api/watch/subjects/onee", headers=auth).status_code == 204
     assert client.delete("/api/watch/subjects/onee", headers=auth).status_code == 404
