@@ -220,6 +220,31 @@ async def timeline(request: Request, slug: Slug,
                     {"interval": interval})
 
 
+@router.get("/subjects/{slug}/summary", summary="Totals, top outlets and languages")
+async def summary(request: Request, slug: Slug, since: Since = None, until: Until = None,
+                  language: Text = None, source: Text = None) -> Response:
+    """Mentions counted once per original article (`mentions`) and with syndicated copies
+    (`mentions_with_copies`), the outlets and languages that carry them."""
+    await api_user(request, ANALYSTS)
+    filters = _filters(since, until, None, language, source)
+
+    def read(conn: Connection) -> dict[str, Any]:
+        subject = subject_or_404(conn, slug)
+        assert subject.id is not None
+        return {
+            "slug": slug,
+            "mentions": q.mention_count(conn, subject.id, filters),
+            "mentions_with_copies": q.mention_count(conn, subject.id, filters,
+                                                    with_copies=True),
+            "outlets": [{"source": s, "name": n, "mentions": c, "net_tone": round(t, 4)}
+                        for s, n, c, t in q.top_outlets(conn, subject.id, filters)],
+            "languages": [{"language": lang, "mentions": c}
+                          for lang, c in q.languages(conn, subject.id, filters)],
+        }
+
+    return JSONResponse(await _db(request, read))
+
+
 @router.get("/share-of-voice", summary="Share of voice within a comparison set")
 async def voice(request: Request,
                 set: Annotated[str, Query(alias="set", pattern=NO_NUL, max_length=120)],

@@ -118,6 +118,13 @@ def test_timeline_share_of_voice_and_correction(api: tuple[TestClient, dict[str,
     assert text.splitlines()[0].startswith("period,mentions,negative,neutral,positive")
     assert client.get("/api/watch/subjects/banque-sahel/timeline",
                       params={"interval": "month"}, headers=auth).status_code == 400
+    summary = client.get("/api/watch/subjects/banque-sahel/summary", headers=auth).json()
+    assert (summary["mentions"], summary["mentions_with_copies"]) == (6, 6)
+    top = summary["outlets"][0]
+    assert (top["source"], top["name"], top["mentions"]) == ("courrier", "Courrier", 5)
+    assert -1.0 <= top["net_tone"] <= 1.0  # scored once the tone model is installed
+    assert summary["languages"] == [{"language": "fr", "mentions": 5},
+                                    {"language": "ar", "mentions": 1}]
     voice = client.get("/api/watch/share-of-voice", params={"set": "banques"},
                        headers=auth).json()["items"]
     assert [(v["slug"], v["mentions"]) for v in voice] == [("banque-sahel", 6),
