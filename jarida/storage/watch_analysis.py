@@ -92,6 +92,15 @@ def _joined() -> Any:
             .join(sources, sources.c.id == articles.c.source_id))
 
 
+def _item(row: Any) -> MentionItem:
+    m = row._mapping  # by name: a Row's `count` attribute is tuple.count
+    return MentionItem(
+        m["id"], m["article_id"], m["title"], m["url"], m["source"], m["source_name"],
+        m["language"] or "", m["published_at"], m["where"], m["count"], m["tone"],
+        m["tone_score"], bool(m["tone_corrected"]), m["snippet"], m["target_start"],
+        m["target_end"], int(m["copies"] or 0))
+
+
 def mention_totals(conn: Connection) -> dict[str, int]:
     """Mentions (originals) per subject slug."""
     rows = conn.execute(select(watch_subjects.c.slug, func.count(watch_mentions.c.id))
@@ -121,10 +130,7 @@ def list_mentions(conn: Connection, subject_id: int, filters: MentionFilter, *,
         query = query.where((watch_mentions.c.published_at < when) | and_(
             watch_mentions.c.published_at == when, watch_mentions.c.id < mention_id))
     rows = list(conn.execute(query))
-    items = [MentionItem(
-        r.id, r.article_id, r.title, r.url, r.source, r.source_name, r.language or "",
-        r.published_at, r.where, r._mapping["count"], r.tone, r.tone_score, bool(r.tone_corrected),
-        r.snippet, r.target_start, r.target_end, int(r.copies or 0)) for r in rows[:limit]]
+    items = [_item(r) for r in rows[:limit]]
     more = len(rows) > limit
     next_cursor = (encode_cursor(items[-1].published_at.isoformat(), items[-1].id)
                    if more and items else None)
@@ -138,11 +144,7 @@ def mention_by_id(conn: Connection, mention_id: int) -> MentionItem | None:
                        .select_from(_joined()).where(watch_mentions.c.id == mention_id)).first()
     if row is None:
         return None
-    return MentionItem(
-        row.id, row.article_id, row.title, row.url, row.source, row.source_name,
-        row.language or "", row.published_at, row.where, row._mapping["count"], row.tone, row.tone_score,
-        bool(row.tone_corrected), row.snippet, row.target_start, row.target_end,
-        int(row.copies or 0))
+    return _item(row)
 
 
 def _period(conn: Connection, column: Any, interval: str) -> Any:

@@ -21,9 +21,10 @@ from jarida.web import (
     pages,
     reports,
     search_page,
+    watch_api,
+    watch_pages,
     websub_routes,
 )
-from jarida.web import watch_api, watch_pages
 from jarida.web.admin import routes as admin_routes
 from jarida.web.caching import PageCache, VersionWatch
 from jarida.web.compression import Compression

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from jarida.storage import audit
 from jarida.storage import watch_analysis as q
 from jarida.storage import watch_mentions as mention_store
 from jarida.storage import watch_subjects as subject_store
@@ -20,7 +21,16 @@ from jarida.watch.analysis import NotFound, dashboard
 from jarida.watch.charts import TONE_COLOURS, bars_svg, timeline_svg
 from jarida.watch.model import TONES
 from jarida.watch.periods import BadPeriod, parse_bound
-from jarida.web.admin.auth import Admin, Forbidden, current_admin, read_form, see_other
+from jarida.watch.registry import import_yaml
+from jarida.watch.yaml_io import WatchFileError, dump_watch_yaml
+from jarida.web.admin.auth import (
+    Admin,
+    Forbidden,
+    csrf_ok,
+    current_admin,
+    read_form,
+    see_other,
+)
 from jarida.web.deps import app_state, interface
 
 router = APIRouter(prefix="/veille", include_in_schema=False)
@@ -48,20 +58,76 @@ async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool =
     return await run_in_threadpool(run)
 
 
+async def read_form_large(request: Request, limit: int = 1 << 20) -> dict[str, str]:
+    """A form of up to `limit` bytes (a subjects file), refused whole beyond it."""
+    from urllib.parse import parse_qs
+
+    raw = await request.body()
+    if len(raw) > limit:
+        raise HTTPException(413, "the form is too large")
+    parsed = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
+    return {k: v[0].replace("\x00", "") for k, v in parsed.items() if v}
+
+
 def tone_labels(gettext: Callable[[str], str]) -> dict[str, str]:
     return {"negative": gettext("negative"), "neutral": gettext("neutral"),
             "positive": gettext("positive"), "unscored": gettext("not scored")}
 
 
+async def _index(request: Request, admin: Admin, status: int = 200, **extra: Any
+                 ) -> Response:
+    def read(conn: Connection) -> dict[str, Any]:
+        subjects = subject_store.list_subjects(conn)
+        return {"subjects": subjects, "totals": q.mention_totals(conn),
+                "sets": subject_store.list_sets(conn),
+                "yaml_text": extra.pop("yaml_text", None)
+                or dump_watch_yaml(subjects, subject_store.list_sets(conn))}
+
+    context = await _db(request, read)
+    return _page(request, admin, "index.html", status, **context, **extra)
+
+
 @router.get("")
 async def index(request: Request) -> Response:
+    return await _index(request, await current_admin(request, ANALYSTS))
+
+
+@router.post("/import")
+async def import_form(request: Request) -> Response:
+    """Subjects and sets edited as YAML on the page: all saved, or nothing and the line."""
     admin = await current_admin(request, ANALYSTS)
+    form = await read_form_large(request)
+    if not csrf_ok(admin.csrf, form):
+        raise Forbidden()
+    text = form.get("yaml", "")
 
-    def read(conn: Connection) -> dict[str, Any]:
-        return {"subjects": subject_store.list_subjects(conn), "totals": q.mention_totals(conn),
-                "sets": subject_store.list_sets(conn)}
+    def write(conn: Connection) -> None:
+        import_yaml(conn, text)
+        audit.record(conn, admin.user.name, "watch.import", "subjects")
 
-    return _page(request, admin, "index.html", **await _db(request, read))
+    try:
+        await _db(request, write, write=True)
+    except (WatchFileError, ValueError) as exc:
+        return await _index(request, admin, 400, error=str(exc), yaml_text=text)
+    return see_other("/veille")
+
+
+@router.post("/{slug}/remove")
+async def remove_form(request: Request, slug: str) -> Response:
+    admin = await current_admin(request, ANALYSTS)
+    form = await read_form(request)
+    if not csrf_ok(admin.csrf, form):
+        raise Forbidden()
+
+    def write(conn: Connection) -> bool:
+        gone = subject_store.delete_subject(conn, slug)
+        if gone:
+            audit.record(conn, admin.user.name, "watch.remove", f"subject:{slug}")
+        return gone
+
+    if not await _db(request, write, write=True):
+        raise HTTPException(404, "no such subject")
+    return see_other("/veille")
 
 
 @router.get("/{slug}")
@@ -99,8 +165,6 @@ async def subject_page(request: Request, slug: str, interval: str = "day",
 async def correct_tone(request: Request, mention_id: int) -> Response:
     admin = await current_admin(request, ANALYSTS)
     form = await read_form(request)
-    from jarida.web.admin.auth import csrf_ok
-
     if not csrf_ok(admin.csrf, form):
         raise Forbidden()
     tone = form.get("tone", "")

@@ -80,6 +80,27 @@ def test_pages_need_an_analyst_and_correct_tone_by_form(site: TestClient) -> Non
     assert site.get("/veille/banque-sahel", params={"from": "soon"}).status_code == 400
 
 
+def test_subjects_are_edited_on_the_page_all_or_nothing(site: TestClient) -> None:
+    _login(site, "ana", "/veille")
+    page = site.get("/veille").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf and "slug: banque-sahel" in page  # the current subjects, as YAML
+    bad = site.post("/veille/import", data={"csrf": csrf[1], "yaml": (
+        "subjects:\n- {slug: onee, name: ONEE, kind: institution, aliases: [ONEE]}\n"
+        "- {slug: x, name: X, kind: planet, aliases: [x]}\n")})
+    assert bad.status_code == 400 and "line 3: kind &#39;planet&#39;" in bad.text
+    assert "onee" not in site.get("/veille").text
+    good = site.post("/veille/import", data={"csrf": csrf[1], "yaml": (
+        "subjects:\n- {slug: onee, name: Office de l'eau, kind: institution, "
+        "aliases: [ONEE]}\n")})
+    assert good.status_code == 303
+    assert 'href="/veille/onee"' in site.get("/veille").text
+    assert site.post("/veille/onee/remove", data={"csrf": "forged"}).status_code == 403
+    assert site.post("/veille/onee/remove", data={"csrf": csrf[1]}).status_code == 303
+    assert 'href="/veille/onee"' not in site.get("/veille").text
+    assert site.post("/veille/onee/remove", data={"csrf": csrf[1]}).status_code == 404
+
+
 def test_pages_in_arabic_are_right_to_left(site: TestClient) -> None:
     _login(site, "ana", "/veille")
     html = site.get("/veille/banque-sahel", headers={"Accept-Language": "ar"}).text
