@@ -15,7 +15,18 @@ from typing import Annotated
 
 import typer
 
-from jarida.commands import admin, copies, crawl, db, demo, extract, serve, sources, stats
+from jarida.commands import (
+    admin,
+    copies,
+    crawl,
+    db,
+    demo,
+    extract,
+    serve,
+    sources,
+    stats,
+    watch,
+)
 from jarida.commands.errors import explain
 from jarida.commands.helpstyle import plain_flags
 from jarida.context import AppContext
@@ -33,6 +44,7 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(copies.app, name="copies")
+watch.register(app)
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)
 plain_flags()

@@ -75,7 +75,13 @@ def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: 
     try:
         db = Database.open(settings.database_url)
         db.upgrade()
+        from jarida.watch import demo_setup
+
+        demo_setup.install_subjects(db)  # before the crawl: mentions are found as stored
         report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
+        login = demo_setup.finish(db)
+        console.print(f"media monitoring: http://{host}:{port}/veille  (log in as "
+                      f"[bold]{login.name}[/] / [bold]{login.password}[/])")
         if serve:
             from jarida.pipeline.runner import serve_until_stopped
 

@@ -410,3 +410,88 @@ article_copies = Table(
     Column("linked_at", UTCDateTime, nullable=False),
     Index("ix_article_copies_original_id", "original_id"),
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Room `watch` (issue 14): monitored subjects, their terms, comparison sets and mentions
+# (0015_watch; storage/watch_subjects.py, storage/watch_mentions.py).
+# ---------------------------------------------------------------------------------------
+
+watch_subjects = Table(
+    "watch_subjects",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(12), nullable=False),  # brand, institution, person, topic
+    Column("query", Text),  # optional boolean query (AND OR NOT "phrase" NEAR/n)
+    Column("languages", String(100), nullable=False, server_default=""),  # comma-separated
+    Column("sources", Text, nullable=False, server_default=""),  # comma-separated slugs
+    # Bumped on every edit; the backfill redoes a subject whose backfill_version differs.
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("backfill_version", Integer),
+    Column("backfill_through", Integer),  # last article id the backfill has matched
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# An alias (a name that designates the subject) or an exclusion (a context that means
+# the alias is something else: a namesake, the common word an acronym spells).
+watch_terms = Table(
+    "watch_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("role", String(8), nullable=False),  # alias, exclude
+    Column("text", Text, nullable=False),
+    Column("language", String(8), nullable=False, server_default=""),  # "" = any
+    Column("case_sensitive", Boolean, nullable=False, server_default=false()),
+    Index(None, "subject_id"),
+)
+
+watch_sets = Table(
+    "watch_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+)
+
+watch_set_members = Table(
+    "watch_set_members",
+    metadata,
+    Column("set_id", Integer, ForeignKey("watch_sets.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index(None, "subject_id"),
+)
+
+# One row per (subject, article): a backfill or a re-crawl upserts on that key, so a
+# mention is never doubled. `where` is the most prominent place (title, lead, body),
+# `count` all occurrences; published_at is the article's sort_at, copied for timelines.
+watch_mentions = Table(
+    "watch_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("where", String(5), nullable=False),  # title, lead, body
+    Column("count", Integer, nullable=False),
+    Column("snippet", Text, nullable=False),  # the sentence(s) naming the subject
+    Column("target_start", Integer, nullable=False),  # the first name within the snippet
+    Column("target_end", Integer, nullable=False),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("tone", String(8)),  # negative, neutral, positive (None: not scored yet)
+    Column("tone_score", Float),
+    Column("tone_corrected", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("subject_id", "article_id"),
+    Index(None, "subject_id", "published_at", "id"),
+    Index(None, "article_id"),
+    Index(None, "published_at"),
+)

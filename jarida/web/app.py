@@ -24,6 +24,8 @@ from jarida.web import (
     pages,
     reports,
     search_page,
+    watch_api,
+    watch_pages,
     websub_routes,
 )
 from jarida.web.admin import routes as admin_routes
@@ -114,6 +116,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(reports.router)
     admin_routes.install(app)
+    app.include_router(watch_api.router)
+    app.include_router(watch_pages.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
     app.include_router(lists.router)

@@ -16,8 +16,10 @@ from jarida.demo.content.en import EN
 from jarida.demo.content.es import ES
 from jarida.demo.content.fr import FR
 from jarida.demo.content.types import EventText
+from jarida.demo.content.watch_events import WATCH_AR, WATCH_EN, WATCH_ES, WATCH_FR
 
-TEXTS: dict[str, dict[str, EventText]] = {"fr": FR, "ar": AR, "es": ES, "en": EN}
+TEXTS: dict[str, dict[str, EventText]] = {
+    "fr": FR | WATCH_FR, "ar": AR | WATCH_AR, "es": ES | WATCH_ES, "en": EN | WATCH_EN}
 
 
 def event_text(event_id: str, lang: str) -> EventText:

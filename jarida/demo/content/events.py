@@ -8,6 +8,7 @@ the agency's languages run its copy with small edits; the rest write their own.
 from __future__ import annotations
 
 from jarida.demo.content.types import Event
+from jarida.demo.content.watch_events import WATCH_EVENTS
 
 EVENTS: tuple[Event, ...] = (
     Event("tram-rabat", "Société", 4, 9,
@@ -85,3 +86,6 @@ EVENTS: tuple[Event, ...] = (
           ("maghreb-wire:fr", "maghreb-wire:ar", "courrier-atlas", "akhbar-maghrib",
            "casablanca-business", "echo-souss"), wire=True, edition=2),
 )
+
+# Events naming the demo's watched subjects (issue 14, room watch).
+EVENTS = EVENTS + WATCH_EVENTS

@@ -49,10 +49,14 @@ def secure(request: Request) -> bool:
         "https:")
 
 
+# The session cookie is sent to the admin area and to the monitoring pages (/veille).
+SESSION_PATH = "/"
+
+
 def set_cookie(response: Response, request: Request, name: str, value: str,
-               max_age: int | None = None) -> None:
+               max_age: int | None = None, path: str = "/admin") -> None:
     response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="lax",
-                        secure=secure(request), path="/admin")
+                        secure=secure(request), path=path)
 
 
 async def current_admin(request: Request, roles: Sequence[str]) -> Admin:
@@ -88,7 +92,8 @@ def new_login_token() -> str:
 
 
 def local_next(target: str | None) -> str:
-    if target and target.startswith("/admin") and "//" not in target and "\\" not in target:
+    if (target and target.startswith(("/admin", "/veille")) and "//" not in target
+            and "\\" not in target):
         return target
     return "/admin"
 

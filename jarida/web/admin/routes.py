@@ -25,6 +25,7 @@ from jarida.web.admin import tokens
 from jarida.web.admin.auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
+    SESSION_PATH,
     Admin,
     Forbidden,
     Redirect,
@@ -111,7 +112,7 @@ async def login(request: Request) -> Response:
         set_cookie(response, request, LOGIN_CSRF_COOKIE, token)
         return response
     response = see_other(local_next(form.get("next")))
-    set_cookie(response, request, SESSION_COOKIE, session.token)
+    set_cookie(response, request, SESSION_COOKIE, session.token, path=SESSION_PATH)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/admin")
     return response
 
@@ -135,7 +136,7 @@ async def logout(request: Request) -> Response:
 
     await _db(request, run, write=True)
     response = see_other("/admin/login")
-    response.delete_cookie(SESSION_COOKIE, path="/admin")
+    response.delete_cookie(SESSION_COOKIE, path=SESSION_PATH)
     return response
 
 

@@ -1,0 +1,93 @@
+"""Media monitoring over the crawled sample news web, in Debian's Chromium: an analyst logs
+in, the dashboard of a demo subject shows its timeline (with the outage spike) and its
+share of voice, and a tone correction made with one click sticks after a reload."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from jarida.watch import demo_setup
+from jarida.web import create_app
+from tests.browsing import BROWSER_MARKS, only_loopback
+from tests.web.livesite import live_server
+
+pytestmark = BROWSER_MARKS
+
+
+@pytest.fixture(scope="module")
+def watched(crawled: tuple[Any, ...]) -> Iterator[tuple[str, demo_setup.DemoLogin]]:
+    _, db, settings, _ = crawled
+    demo_setup.install_subjects(db)
+    login = demo_setup.finish(db)  # the demo's own steps: backfill, analyst login
+    with live_server(create_app(settings, db)) as url:
+        yield url, login
+
+
+def _rows(page: Any, selector: str) -> list[list[str]]:
+    return [[c.strip() for c in row] for row in page.eval_on_selector_all(
+        selector, "rows => rows.map(r => [...r.children].map(c => c.textContent))")]
+
+
+def test_dashboard_and_tone_correction(browser: Any,
+                                       watched: tuple[str, demo_setup.DemoLogin]) -> None:
+    site, login = watched
+    context = browser.new_context(base_url=site, locale="fr-FR")
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto("/veille/banque-du-sahel")
+    assert "/admin/login" in page.url  # monitoring is private
+    page.fill("#login-name", login.name)
+    page.fill("#login-password", login.password)
+    page.click("form.admin-form button[type=submit]")
+    page.wait_for_url("**/veille/banque-du-sahel")
+    assert page.locator("h1").inner_text() == "Banque du Sahel"
+
+    # the timeline: a drawn chart, and its table holding the outage spike
+    assert page.locator("#timeline svg rect").count() >= 5
+    days = _rows(page, "#timeline tbody tr")
+    counts = [int(r[1]) for r in days]
+    assert sum(counts) == 28 and max(counts) >= 8
+    quiet = sorted(counts)[len(counts) // 2]
+    assert quiet <= 1  # most days see at most one mention: the spike stands out
+    # share of voice in the "Banques" set, drawn and tabulated
+    voice = page.locator("section.share-of-voice")
+    assert voice.locator("svg rect").count() == 2
+    shares = {r[0]: int(r[1]) for r in _rows(page, "section.share-of-voice tbody tr")}
+    assert shares == {"Banque du Sahel": 28, "Crédit de l'Atlas": 9}
+
+    # one click sets the tone of the latest mention; the choice survives a reload
+    first = page.locator("li.watch-mention").first
+    mention_id = first.get_attribute("id")
+    first.locator("button[value=positive]").click()
+    page.wait_for_load_state()
+    badge = page.locator(f"#{mention_id} .tone-badge")
+    assert badge.get_attribute("data-tone") == "positive"
+    page.reload()
+    assert page.locator(f"#{mention_id} .tone-badge").get_attribute("data-tone") == "positive"
+    assert page.locator(f"#{mention_id} button[value=positive]").get_attribute(
+        "aria-pressed") == "true"
+    context.close()
+
+
+def test_dashboard_in_arabic_is_right_to_left(browser: Any,
+                                              watched: tuple[str, demo_setup.DemoLogin]
+                                              ) -> None:
+    site, login = watched
+    context = browser.new_context(base_url=site, locale="ar-MA")
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto("/lang/ar?next=/veille/conseil-autonome-des-ports")
+    page.goto("/veille/conseil-autonome-des-ports")
+    page.fill("#login-name", login.name)
+    page.fill("#login-password", login.password)
+    page.click("form.admin-form button[type=submit]")
+    page.wait_for_url("**/veille/conseil-autonome-des-ports")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h2#timeline-title").inner_text() == "الإشارات عبر الزمن حسب النبرة"
+    # the regatta's "Cap Spartel" and "garder le cap" are not the port authority
+    titles = page.locator("li.watch-mention .watch-meta a").all_inner_texts()
+    assert titles and not any("gata" in t for t in titles)
+    context.close()
