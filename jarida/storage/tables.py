@@ -375,3 +375,158 @@ login_failures = Table(
     Column("at", UTCDateTime, nullable=False),
     Index("ix_login_failures_network_at", "network", "at"),
 )
+
+# ---------------------------------------------------------------------------------------
+# Room `watch` (issue 14): monitored subjects, their terms, comparison sets and mentions
+# (0014_watch; storage/watch_subjects.py, storage/watch_mentions.py).
+# ---------------------------------------------------------------------------------------
+
+watch_subjects = Table(
+    "watch_subjects",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(12), nullable=False),  # brand, institution, person, topic
+    Column("query", Text),  # optional boolean query (AND OR NOT "phrase" NEAR/n)
+    Column("languages", String(100), nullable=False, server_default=""),  # comma-separated
+    Column("sources", Text, nullable=False, server_default=""),  # comma-separated slugs
+    # Bumped on every edit; the backfill redoes a subject whose backfill_version differs.
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("backfill_version", Integer),
+    Column("backfill_through", Integer),  # last article id the backfill has matched
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# An alias (a name that designates the subject) or an exclusion (a context that means
+# the alias is something else: a namesake, the common word an acronym spells).
+watch_terms = Table(
+    "watch_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("role", String(8), nullable=False),  # alias, exclude
+    Column("text", Text, nullable=False),
+    Column("language", String(8), nullable=False, server_default=""),  # "" = any
+    Column("case_sensitive", Boolean, nullable=False, server_default=false()),
+    Index(None, "subject_id"),
+)
+
+watch_sets = Table(
+    "watch_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+)
+
+watch_set_members = Table(
+    "watch_set_members",
+    metadata,
+    Column("set_id", Integer, ForeignKey("watch_sets.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index(None, "subject_id"),
+)
+
+# One row per (subject, article): a backfill or a re-crawl upserts on that key, so a
+# mention is never doubled. `where` is the most prominent place (title, lead, body),
+# `count` all occurrences; published_at is the article's sort_at, copied for timelines.
+watch_mentions = Table(
+    "watch_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("watch_subjects.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("where", String(5), nullable=False),  # title, lead, body
+    Column("count", Integer, nullable=False),
+    Column("snippet", Text, nullable=False),  # the sentence(s) naming the subject
+    Column("target_start", Integer, nullable=False),  # the first name within the snippet
+    Column("target_end", Integer, nullable=False),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("tone", String(8)),  # negative, neutral, positive (None: not scored yet)
+    Column("tone_score", Float),
+    Column("tone_corrected", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("subject_id", "article_id"),
+    Index(None, "subject_id", "published_at", "id"),
+    Index(None, "article_id"),
+    Index(None, "published_at"),
+)
+
+# ---- room alerts: monitoring alerts, their subscriptions and the delivery outbox (0015) ----
+
+alert_queries = Table(
+    "alert_queries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("query", Text, nullable=False),  # the site's search syntax (words, "phrases")
+    Column("language", String(8)),
+    Column("created_at", UTCDateTime, nullable=False),  # articles before it never match
+)
+
+alert_subscriptions = Table(
+    "alert_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(10), nullable=False),  # webhook, email
+    Column("target", Text, nullable=False),  # the webhook URL or the e-mail address
+    Column("secret", String(64), nullable=False),  # HMAC-SHA256 key of the webhook body
+    Column("rules", String(100), nullable=False),  # comma-separated: spike,negative,...
+    Column("subject_id", Integer,
+           ForeignKey("watch_subjects.id", ondelete="CASCADE")),  # None: every subject
+    Column("query_id", Integer, ForeignKey("alert_queries.id", ondelete="CASCADE")),
+    Column("mode", String(10), nullable=False),  # immediate, digest
+    Column("language", String(8), nullable=False),  # of e-mail subject lines: fr ar es en
+    Column("active", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dedup_key", String(200), nullable=False, unique=True),  # one alert per event
+    Column("rule", String(20), nullable=False),  # spike, negative, new_outlet, query, test
+    Column("subject_id", Integer),
+    Column("query_id", Integer),
+    Column("article_id", Integer),
+    Column("source_id", Integer),
+    Column("window_start", UTCDateTime),
+    Column("window_end", UTCDateTime),
+    Column("observed", Integer),
+    Column("expected", Float),
+    Column("score", Float),  # the rule's tail probability
+    Column("details", Text, nullable=False),  # JSON: names, titles, links for the message
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "created_at"),
+)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subscription_id", Integer,
+           ForeignKey("alert_subscriptions.id", ondelete="CASCADE"), nullable=False),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE")),  # immediate
+    Column("digest_day", String(10)),  # YYYY-MM-DD of a daily digest
+    Column("idempotency_key", String(64), nullable=False, unique=True),
+    Column("payload", Text, nullable=False),  # the exact JSON body, fixed before sending
+    Column("state", String(10), nullable=False),  # pending, sent, failed
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("claimed_until", UTCDateTime),  # a sender holds it until then
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    UniqueConstraint("subscription_id", "alert_id"),
+    UniqueConstraint("subscription_id", "digest_day"),
+    Index(None, "state", "next_attempt_at"),
+)
