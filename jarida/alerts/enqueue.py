@@ -74,3 +74,19 @@ def queue_digests(conn: Connection, settings: Settings, now: datetime) -> int:
                             day=day.isoformat()))
             day += timedelta(days=1)
     return queued
+
+
+def queue_test(conn: Connection, subscription_id: int, now: datetime) -> StoredAlert | None:
+    """A test alert for one subscription only (the others never see it)."""
+    sub = store.subscription_by_id(conn, subscription_id)
+    if sub is None:
+        return None
+    alert = store.record_alert(conn, NewAlert(
+        dedup_key=f"test:{sub.id}:{new_key()}", rule="test",
+        details={"note": "test alert sent on request"}), now)
+    assert alert is not None  # a fresh random key is never known
+    key = new_key()
+    store.enqueue_delivery(conn, subscription_id=sub.id, alert_id=alert.id, key=key, now=now,
+                           payload=delivery_body(key=key, kind="alert", created_at=now,
+                                                 alerts=[alert]))
+    return alert

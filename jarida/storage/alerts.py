@@ -121,8 +121,10 @@ class DeliveryRow:
 def _insert_ignoring(conn: Connection, table: Any, values: dict[str, Any]) -> bool:
     """INSERT unless a unique key already holds the row; True when a row was added."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    result = conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)
+    # RETURNING, not rowcount: psycopg reports 1 for a row the conflict skipped.
+    added = conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing()
+                         .returning(table.c.id)).first()
+    return added is not None
 
 
 def _alert(row: Any) -> StoredAlert:

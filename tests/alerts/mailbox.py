@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.policy
 import socket
 from email.message import Message
 from types import TracebackType
@@ -22,7 +23,8 @@ class _Keep:
         self.box = box
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.box.messages.append(email.message_from_bytes(envelope.content))
+        self.box.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default))
         self.box.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"
 
