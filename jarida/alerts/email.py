@@ -11,9 +11,9 @@ import asyncio
 import smtplib
 import ssl
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from jarida.alerts.outcome import SENT, Outcome, give_up, retry

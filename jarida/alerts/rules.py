@@ -61,16 +61,23 @@ def spike_alerts(settings: Settings, points: list[MentionPoint],
         for day in recent_days(now, zone, settings.alerts_lookback_days):
             history = [counts[day - timedelta(days=k)] for k in range(1, stats.BASELINE_DAYS + 1)]
             start, end = day_bounds(day, zone)
-            windows = [(start, min(end, now), 24, counts[day])]
-            hours = Counter(hour_floor(p.at) for p in by_subject[subject_id]
-                            if start <= p.at < end)
-            windows += [(h, h + timedelta(hours=1), 1, n) for h, n in sorted(hours.items())]
-            for w_start, w_end, length, n in windows:
-                verdict = stats.spike(
-                    n, history, window_hours=length, min_count=settings.alerts_spike_min_count,
-                    ratio=settings.alerts_spike_ratio, alpha=settings.alerts_spike_alpha)
+            past_start = start - timedelta(days=stats.BASELINE_DAYS)
+            mine = by_subject[subject_id]
+            hours = Counter(hour_floor(p.at) for p in mine if start <= p.at < end)
+            clock = Counter(p.at.astimezone(zone).hour for p in mine
+                            if past_start <= p.at < start)
+            limits = (settings.alerts_spike_min_count, settings.alerts_spike_ratio,
+                      settings.alerts_spike_alpha)
+            windows = [(start, min(end, now), 24, stats.spike(
+                counts[day], history, min_count=limits[0], ratio=limits[1], alpha=limits[2]))]
+            for h, n in sorted(hours.items()):
+                usual = clock[h.astimezone(zone).hour] / stats.BASELINE_DAYS
+                windows.append((h, h + timedelta(hours=1), 1, stats.hour_spike(
+                    n, history, usual, min_count=limits[0], ratio=limits[1], alpha=limits[2])))
+            for w_start, w_end, length, verdict in windows:
                 if not verdict.alert:
                     continue
+                n = verdict.observed
                 found.append(NewAlert(
                     dedup_key=f"spike:{subject_id}:{day.isoformat()}", rule="spike",
                     subject_id=subject_id, window_start=w_start, window_end=w_end,

@@ -1,7 +1,8 @@
 """The statistics behind the spike and tone-surge rules, on plain numbers.
 
 Spike: the count `n` of a window (a day or an hour) against a baseline rate `lam`, the
-mean count of the same window length over the trailing 14 days. A spike needs all three:
+mean count of the same window length over the trailing 14 days (for an hour, at least the
+mean of that clock hour over those days, with alpha / 24: `hour_spike`). A spike needs:
 `n >= min_count`, `n >= ratio * lam`, and the Poisson upper tail P(X >= n | lam) <= alpha.
 The baseline is floored at `BASELINE_FLOOR` per day so that a subject never mentioned
 before does not alert on its first few mentions; the ratio keeps a very busy subject
@@ -10,14 +11,16 @@ over-dispersed) from alerting on a modest rise.
 
 Tone surge: `k` negative mentions out of `n` in the window against the baseline negative
 share `p` = (negative + 1) / (total + 2) over the trailing 14 days (one pseudo-mention
-each way, so an empty history gives 1/2, never 0); a surge needs `k >= min_negative`, a share k/n at least
-`SURGE_SHARE_GAP` above p, and the binomial upper tail P(X >= k | n, p) <= alpha.
+each way, so an empty history gives 1/2, never 0); a surge needs `k >= min_negative`,
+a share k/n at least `SURGE_SHARE_GAP` above p, and the binomial upper tail
+P(X >= k | n, p) <= alpha.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, replace
 
 BASELINE_DAYS = 14
 BASELINE_FLOOR = 1.0  # mentions per day assumed at least, for the baseline
@@ -73,13 +76,56 @@ def baseline_rate(history: list[int], window_hours: int) -> float:
     return per_day * window_hours / 24.0
 
 
+def _judge(n: int, lam: float, min_count: int, ratio: float, alpha: float) -> Verdict:
+    tail = poisson_tail(n, lam)
+    return Verdict(n >= min_count and n >= ratio * lam and tail <= alpha, n, lam, tail)
+
+
+def burstiness(history: list[int]) -> float:
+    """Squared coefficient of variation of the daily rate beyond Poisson noise:
+    (variance - mean) / mean², 0 for a Poisson history (method of moments)."""
+    if len(history) < 2:
+        return 0.0
+    mean = statistics.fmean(history)
+    if mean <= 0:
+        return 0.0
+    return max(0.0, (statistics.variance(history) - mean) / mean**2)
+
+
+def _stands_out(n: int, lam: float, cv2: float, alpha: float) -> bool:
+    """A z-score over the history's own spread (Poisson noise plus the rate's wobble)."""
+    z = (n - lam) / math.sqrt(lam + lam * lam * cv2)
+    return z >= statistics.NormalDist().inv_cdf(1 - alpha)
+
+
 def spike(n: int, history: list[int], *, window_hours: int = 24, min_count: int = 5,
           ratio: float = 3.0, alpha: float = 0.001) -> Verdict:
-    """Is `n` mentions in one window a spike over the daily counts in `history`?"""
+    """Is `n` mentions in one window a spike over the daily counts in `history`?
+
+    Besides the Poisson tail, the count must stand out from the history's own spread:
+    (n - lam) / sqrt(lam + lam² · burstiness) at least the normal quantile of 1 - alpha
+    (3.09 for 0.001). On a Poisson history this adds almost nothing; on a bursty one it
+    keeps ordinary bursts from alerting."""
     lam = baseline_rate(history, window_hours)
-    tail = poisson_tail(n, lam)
-    alert = n >= min_count and n >= ratio * lam and tail <= alpha
-    return Verdict(alert, n, lam, tail)
+    verdict = _judge(n, lam, min_count, ratio, alpha)
+    if verdict.alert and not _stands_out(n, lam, burstiness(history), alpha):
+        return replace(verdict, alert=False)
+    return verdict
+
+
+def hour_spike(n: int, history: list[int], usual: float, *, min_count: int = 5,
+               ratio: float = 3.0, alpha: float = 0.001) -> Verdict:
+    """Is `n` mentions in one clock hour a spike?
+
+    The baseline is the larger of a 24th of the daily baseline and `usual`, the mean count
+    of the same clock hour over the trailing days, so the midday rush of a busy subject is
+    not news; alpha is divided by 24 (a day has 24 hours to be tested), and the days'
+    burstiness carries over to their hours."""
+    lam = max(baseline_rate(history, 1), usual)
+    verdict = _judge(n, lam, min_count, ratio, alpha / 24)
+    if verdict.alert and not _stands_out(n, lam, burstiness(history), alpha / 24):
+        return replace(verdict, alert=False)
+    return verdict
 
 
 def negative_surge(negative: int, total: int, past_negative: int, past_total: int, *,
