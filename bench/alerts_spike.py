@@ -20,12 +20,14 @@ import argparse
 import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from bench.common import RESULTS, machine, today
 from jarida.alerts import spike as stats
 from jarida.alerts.rules import spike_alerts
+from jarida.alerts.windows import day_bounds
 from jarida.settings import load_settings
 from jarida.storage import Database
 from jarida.storage.alert_signals import mention_points, subject_names
@@ -81,6 +83,7 @@ def synthetic(days: int, seed: int = 14) -> list[dict[str, Any]]:
 
 def replay(url: str, since: date, until: date, timezone: str) -> dict[str, Any]:
     settings = load_settings(database_url=url, timezone=timezone, alerts_lookback_days=1)
+    zone = ZoneInfo(timezone)
     db = Database.open(settings.database_url)
     alerting: list[str] = []
     subject_days = 0
@@ -91,7 +94,7 @@ def replay(url: str, since: date, until: date, timezone: str) -> dict[str, Any]:
                                                       tzinfo=UTC) + timedelta(days=1))
     day = since
     while day <= until:
-        end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+        end = day_bounds(day, zone)[1] - timedelta(seconds=1)  # the local day's end
         subject_days += len(names)
         for alert in spike_alerts(settings, points, names, end):
             alerting.append(f"{alert.details['subject']} {day} ({alert.observed} mentions, "
