@@ -121,7 +121,7 @@ def negative_alerts(settings: Settings, points: list[MentionPoint],
 
 
 def new_outlet_alerts(conn: Connection, settings: Settings, names: dict[int, tuple[str, str]],
-                      since: datetime) -> list[NewAlert]:
+                      since: datetime, now: datetime) -> list[NewAlert]:
     return [
         NewAlert(
             dedup_key=f"new_outlet:{f.subject_id}:{f.source_id}", rule="new_outlet",
@@ -131,14 +131,15 @@ def new_outlet_alerts(conn: Connection, settings: Settings, names: dict[int, tup
                      "source": f.source_name, "title": f.title, "url": f.url,
                      "published_at": f.at.isoformat()},
         )
-        for f in first_mentions_since(conn, since) if f.subject_since < f.at
+        for f in first_mentions_since(conn, since, now) if f.subject_since < f.at
     ]
 
 
-def query_alerts(conn: Connection, since: datetime) -> list[NewAlert]:
+def query_alerts(conn: Connection, since: datetime, now: datetime) -> list[NewAlert]:
     found: list[NewAlert] = []
     for query in list_queries(conn):
-        ids = articles_matching(conn, query.query, query.language, max(since, query.created_at))
+        ids = articles_matching(conn, query.query, query.language, max(since, query.created_at),
+                                now)
         for brief in article_briefs(conn, ids):
             found.append(NewAlert(
                 dedup_key=f"query:{query.id}:{brief.id}", rule="query", query_id=query.id,
@@ -160,5 +161,5 @@ def evaluate(conn: Connection, settings: Settings, now: datetime) -> list[NewAle
     names = subject_names(conn)
     return (spike_alerts(settings, points, names, now)
             + negative_alerts(settings, points, names, now)
-            + new_outlet_alerts(conn, settings, names, since)
-            + query_alerts(conn, since))
+            + new_outlet_alerts(conn, settings, names, since, now)
+            + query_alerts(conn, since, now))

@@ -41,9 +41,9 @@ def evaluate_and_queue(db: Database, settings: Settings, now: datetime) -> tuple
 
 async def run_alerts(db: Database, settings: Settings, *, now: datetime | None = None
                      ) -> AlertsReport:
-    moment = now or datetime.now(UTC)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
     found, created, digests = await asyncio.to_thread(evaluate_and_queue, db, settings, moment)
-    sent = await dispatch(db, settings, now=now)
+    sent = await dispatch(db, settings, now=None if now is None else moment)
     return AlertsReport(found, created, digests, sent)
 
 

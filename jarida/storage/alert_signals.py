@@ -69,14 +69,15 @@ def mention_points(conn: Connection, since: datetime, until: datetime) -> list[M
     return [MentionPoint(r.subject_id, r.published_at, r.tone) for r in rows]
 
 
-def first_mentions_since(conn: Connection, since: datetime) -> list[FirstMention]:
-    """Each (subject, outlet) whose first mention was published at or after `since`."""
+def first_mentions_since(conn: Connection, since: datetime, until: datetime
+                         ) -> list[FirstMention]:
+    """Each (subject, outlet) whose first mention was published in [since, until)."""
     m = watch_mentions
     firsts = (
         select(m.c.subject_id, articles.c.source_id,
                func.min(m.c.published_at).label("first_at"))
         .join(articles, articles.c.id == m.c.article_id)
-        .where(articles.c.hidden_at.is_(None))
+        .where(articles.c.hidden_at.is_(None), m.c.published_at < until)
         .group_by(m.c.subject_id, articles.c.source_id)
         .having(func.min(m.c.published_at) >= since)
         .subquery()
@@ -123,11 +124,11 @@ def article_briefs(conn: Connection, ids: Sequence[int]) -> list[ArticleBrief]:
 
 
 def articles_matching(conn: Connection, query: str, language: str | None,
-                      since: datetime) -> list[int]:
-    """Ids of articles published since `since` that the site's search finds for `query`."""
+                      since: datetime, until: datetime) -> list[int]:
+    """Ids of articles published in [since, until) that the site's search finds."""
     found: list[int] = []
     cursor: str | None = None
-    filters = ArticleFilter(language=language or None, since=since)
+    filters = ArticleFilter(language=language or None, since=since, until=until)
     for _ in range(SEARCH_PAGES):
         page = search_ids(conn, query, filters, sort="date", limit=SEARCH_PAGE, cursor=cursor)
         found.extend(page.ids)

@@ -72,6 +72,7 @@ def test_an_outlets_first_mention_of_a_known_subject(db: Database, world: World)
     world.mention(atlas, NOW - timedelta(days=5), source="hespress")  # not recent
     article = world.mention(atlas, NOW - timedelta(hours=2), source="alyaoum24")
     world.mention(atlas, NOW - timedelta(hours=1), source="alyaoum24")
+    world.mention(atlas, NOW + timedelta(hours=1), source="hespress-plus")  # after `now`
     with db.read() as conn:
         [alert] = evaluate(conn, alert_settings(), NOW)
     assert alert.rule == "new_outlet" and alert.article_id == article
@@ -89,4 +90,5 @@ def test_a_saved_query_matches_new_articles_only(db: Database, world: World) -> 
     new = world.article(NOW - timedelta(hours=2), title="Le barrage de Sebou inauguré",
                         text="Le nouveau barrage sur le Sebou alimente la région.")
     world.article(NOW - timedelta(hours=1), title="Autre sujet", text="Rien à voir.")
+    world.article(NOW + timedelta(hours=1), title="Barrage de Sebou : après `now`")
     assert _rules(db) == [("query", f"query:{query_id}:{new}")]
