@@ -1,8 +1,8 @@
-"""Alert tests run on SQLite always and on PostgreSQL when JARIDA_TEST_POSTGRES_URL is set."""
+"""Alert tests run on SQLite always and on PostgreSQL when JARIDA_TEST_POSTGRES_URL is set
+(the storage suite's `db` fixture)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -11,25 +11,9 @@ from jarida.storage import Database
 from tests.alerts.mailbox import Mailbox
 from tests.alerts.receiver import Receiver
 from tests.alerts.world import World
-from tests.pgschema import PG_URL, throwaway_schema
+from tests.storage.conftest import db
 
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param("postgresql", marks=pytest.mark.skipif(
-            not PG_URL, reason="set JARIDA_TEST_POSTGRES_URL to run on PostgreSQL")),
-    ]
-)
-def db(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Iterator[Database]:
-    if request.param == "sqlite":
-        database = Database.open(f"sqlite:///{tmp_path}/jarida.db")
-        database.upgrade()
-        yield database
-        database.close()
-        return
-    with throwaway_schema("alerts") as database:
-        yield database
+__all__ = ["db"]
 
 
 @pytest.fixture
