@@ -112,13 +112,17 @@ def upsert_mentions(conn: Connection, mentions: Sequence[ScoredMention]) -> None
         "tone_corrected": False, "created_at": now, "updated_at": now} for m in mentions])
 
 
-def existing_pairs(conn: Connection, article_ids: Sequence[int]) -> set[tuple[int, int]]:
-    """(subject_id, article_id) of the mentions already stored for these articles."""
+def existing_pairs(conn: Connection, article_ids: Sequence[int],
+                   subject_ids: Sequence[int] | None = None) -> set[tuple[int, int]]:
+    """(subject_id, article_id) of the mentions already stored for these articles (of
+    these subjects only, when given)."""
     if not article_ids:
         return set()
-    return {(r[0], r[1]) for r in conn.execute(
-        select(watch_mentions.c.subject_id, watch_mentions.c.article_id)
-        .where(watch_mentions.c.article_id.in_(article_ids)))}
+    query = (select(watch_mentions.c.subject_id, watch_mentions.c.article_id)
+             .where(watch_mentions.c.article_id.in_(article_ids)))
+    if subject_ids is not None:
+        query = query.where(watch_mentions.c.subject_id.in_(subject_ids))
+    return {(r[0], r[1]) for r in conn.execute(query)}
 
 
 def drop_mentions(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
@@ -129,18 +133,6 @@ def drop_mentions(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
             watch_mentions.c.subject_id == subject_id,
             watch_mentions.c.article_id == article_id)).rowcount or 0
     return gone
-
-
-def drop_unmatched(conn: Connection, subject_id: int, after_id: int, upto_id: int,
-                   matched: Iterable[int]) -> int:
-    """Within one backfill batch, remove the subject's mentions not found again."""
-    query = delete(watch_mentions).where(
-        watch_mentions.c.subject_id == subject_id,
-        watch_mentions.c.article_id > after_id, watch_mentions.c.article_id <= upto_id)
-    keep = list(matched)
-    if keep:
-        query = query.where(watch_mentions.c.article_id.not_in(keep))
-    return int(conn.execute(query).rowcount or 0)
 
 
 def mention_texts(conn: Connection, *, subject_id: int | None = None,

@@ -69,9 +69,11 @@ def save_subject(conn: Connection, subject: Subject) -> tuple[int, bool]:
               "languages": ",".join(subject.languages), "sources": ",".join(subject.sources)}
     old = subject_by_slug(conn, subject.slug)
     if old is None:
-        subject_id = int(conn.execute(insert(watch_subjects).values(
+        key = conn.execute(insert(watch_subjects).values(
             slug=subject.slug, created_at=now, updated_at=now, version=1, **values)
-        ).inserted_primary_key[0])
+        ).inserted_primary_key
+        assert key is not None
+        subject_id = int(key[0])
     elif old == subject:
         assert old.id is not None
         return old.id, False
@@ -113,10 +115,15 @@ def backfill_state(conn: Connection, subject_id: int) -> tuple[int, int | None, 
     return int(row[0]), row[1], row[2]
 
 
-def record_backfill(conn: Connection, subject_id: int, version: int, through: int) -> None:
-    """Remember that articles up to id `through` were matched for `version` (resume point)."""
-    conn.execute(update(watch_subjects).where(watch_subjects.c.id == subject_id)
-                 .values(backfill_version=version, backfill_through=through))
+def record_backfill(conn: Connection, versions: dict[int, int], through: int) -> None:
+    """Remember that articles up to id `through` were matched for each subject at the
+    given version ({subject id: version}): the resume point."""
+    by_version: dict[int, list[int]] = {}
+    for subject_id, version in versions.items():
+        by_version.setdefault(version, []).append(subject_id)
+    for version, ids in by_version.items():
+        conn.execute(update(watch_subjects).where(watch_subjects.c.id.in_(ids))
+                     .values(backfill_version=version, backfill_through=through))
 
 
 # --- comparison sets -------------------------------------------------------------------
@@ -151,8 +158,10 @@ def save_set(conn: Connection, compare: CompareSet) -> None:
     set_id = conn.execute(select(watch_sets.c.id).where(watch_sets.c.slug == compare.slug)
                           ).scalar()
     if set_id is None:
-        set_id = conn.execute(insert(watch_sets).values(slug=compare.slug, name=compare.name)
-                              ).inserted_primary_key[0]
+        key = conn.execute(insert(watch_sets).values(slug=compare.slug, name=compare.name)
+                           ).inserted_primary_key
+        assert key is not None
+        set_id = key[0]
     else:
         conn.execute(update(watch_sets).where(watch_sets.c.id == set_id)
                      .values(name=compare.name))

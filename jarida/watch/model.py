@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 KINDS = ("brand", "institution", "person", "topic")
 TONES = ("negative", "neutral", "positive")
