@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import Connection
 
 from jarida.alerts.dispatch import dispatch
 from jarida.alerts.enqueue import queue_test
@@ -129,13 +131,18 @@ def subscriptions_command(ctx: typer.Context) -> None:
     out.print(table)
 
 
+def _remove(ctx: typer.Context, remover: Callable[[Connection], bool], what: str) -> None:
+    with app_context(ctx).database().write() as conn:
+        if not remover(conn):
+            raise UserError(f"no {what}")
+    typer.echo(f"removed {what}")
+
+
 @app.command("unsubscribe")
 def unsubscribe_command(ctx: typer.Context, subscription: int) -> None:
     """Delete a subscription (its alerts stay in the history)."""
-    with app_context(ctx).database().write() as conn:
-        if not store.remove_subscription(conn, subscription):
-            raise UserError(f"no subscription {subscription}")
-    typer.echo(f"removed subscription {subscription}")
+    _remove(ctx, lambda conn: store.remove_subscription(conn, subscription),
+            f"subscription {subscription}")
 
 
 @app.command("query-add")
@@ -155,10 +162,7 @@ def query_add_command(
 @app.command("query-remove")
 def query_remove_command(ctx: typer.Context, name: str) -> None:
     """Delete a saved query and the subscriptions limited to it."""
-    with app_context(ctx).database().write() as conn:
-        if not store.remove_query(conn, name):
-            raise UserError(f"no saved query {name!r}")
-    typer.echo(f"removed saved query {name}")
+    _remove(ctx, lambda conn: store.remove_query(conn, name), f"saved query {name!r}")
 
 
 @app.command("test")

@@ -57,3 +57,10 @@ def test_a_spike_gives_one_webhook_call_and_one_email(
     assert main(["watch", "alerts", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert sorted(d["state"] for d in listed["deliveries"]) == ["sent", "sent"]
+
+    # A test alert reaches only the subscription it names.
+    assert main(["watch", "alerts", "test", "1"]) == 0
+    assert [json.loads(r.body)["alerts"][0]["rule"] for r in receiver.received] == [
+        "spike", "test"]
+    assert len(mailbox.messages) == 1
+    assert main(["watch", "alerts", "test", "99"]) == 2
