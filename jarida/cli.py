@@ -17,6 +17,7 @@ import typer
 
 from jarida.commands import (
     admin,
+    alerts,
     copies,
     crawl,
     db,
@@ -44,6 +45,7 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(copies.app, name="copies")
+watch.app.add_typer(alerts.app, name="alerts")
 watch.register(app)
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)

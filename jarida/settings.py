@@ -253,6 +253,63 @@ class Settings(BaseSettings):
         "Prometheus can reach it).",
     )
 
+    # ---- room alerts: monitoring alerts and their delivery ----
+    smtp_url: str | None = Field(
+        None,
+        description="SMTP server for alert e-mails: smtp://[user:password@]host[:port] "
+        "(add ?starttls=1 to upgrade the connection) or smtps://... for TLS from the start; "
+        "unset: e-mail subscriptions wait in the outbox.",
+    )
+    alerts_email_from: str = Field(
+        "jarida@localhost", description="Sender address (From) of alert e-mails."
+    )
+    alerts_interval_seconds: int = Field(
+        300, ge=0,
+        description="How often `jarida run` evaluates the alert rules and sends what is "
+        "pending (seconds; 0 turns alerts off in `jarida run`).",
+    )
+    alerts_webhook_allow_private: bool = Field(
+        False,
+        description="Allow alert webhooks to loopback, private and other non-public "
+        "addresses (off: a subscription cannot be used to reach the operator's network).",
+    )
+    alerts_webhook_allowlist: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts, addresses or CIDR networks that alert webhooks may reach even "
+        "though they are private: a JSON list or comma-separated.",
+    )
+    alerts_spike_min_count: int = Field(
+        5, ge=1, description="Fewest mentions in a day (or an hour) that can make a spike."
+    )
+    alerts_spike_ratio: float = Field(
+        3.0, ge=1.0,
+        description="A spike is at least this many times the trailing 14-day baseline.",
+    )
+    alerts_spike_alpha: float = Field(
+        0.001, gt=0, lt=1,
+        description="Largest Poisson tail probability of a count under the baseline that "
+        "still makes a spike (smaller: fewer alerts).",
+    )
+    alerts_negative_min: int = Field(
+        3, ge=1, description="Fewest negative mentions in a day that can make a tone surge."
+    )
+    alerts_lookback_days: int = Field(
+        2, ge=1, le=30,
+        description="Days back (today included) whose mentions and articles the rules "
+        "examine at each evaluation, so a late crawl still raises its alerts.",
+    )
+    alerts_digest_hour: int = Field(
+        7, ge=0, le=23,
+        description="Hour (in `timezone`) after which the previous day's digest is sent.",
+    )
+    alerts_retry_seconds: float = Field(
+        30.0, gt=0,
+        description="First wait before re-sending a failed delivery; doubled each time.",
+    )
+    alerts_max_attempts: int = Field(
+        8, ge=1, description="Attempts of one delivery before it is marked failed."
+    )
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _proxy_networks(cls, value: object) -> object:
@@ -304,7 +361,7 @@ class Settings(BaseSettings):
             value = "postgresql+psycopg:" + value.split(":", 1)[1]
         return value
 
-    @field_validator("private_network_allowlist", mode="before")
+    @field_validator("private_network_allowlist", "alerts_webhook_allowlist", mode="before")
     @classmethod
     def _split_allowlist(cls, value: object) -> object:
         if not isinstance(value, str):
@@ -316,7 +373,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"not a valid JSON list ({exc.msg})") from exc
         return [part.strip() for part in value.split(",") if part.strip()]
 
-    @field_validator("private_network_allowlist")
+    @field_validator("private_network_allowlist", "alerts_webhook_allowlist")
     @classmethod
     def _strict_networks(cls, value: list[str]) -> list[str]:
         for entry in value:
@@ -333,6 +390,16 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+            raise ValueError("must look like smtp://host:port or smtps://user:password@host")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from rich.console import Console
 
+from jarida.alerts.service import alerts_loop
 from jarida.pipeline.crawler import Crawler
 from jarida.pipeline.report import CrawlReport
 from jarida.settings import Settings
@@ -145,6 +146,7 @@ async def run_forever(settings: Settings, db: Database, *, serve: bool, host: st
     stop = stop_event()
     crawl = asyncio.create_task(crawl_loop(settings, db, stop, console))
     tasks: list[asyncio.Task[None]] = [crawl]
+    tasks.append(asyncio.create_task(alerts_loop(settings, db, stop)))  # room alerts
     server = None
     if serve:
         server = embedded_server(settings, db, host, port)

@@ -495,3 +495,74 @@ watch_mentions = Table(
     Index(None, "article_id"),
     Index(None, "published_at"),
 )
+
+# ---- room alerts: monitoring alerts, subscriptions and the delivery outbox (0016_alerts) ----
+
+alert_queries = Table(
+    "alert_queries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("query", Text, nullable=False),  # the site's search syntax (words, "phrases")
+    Column("language", String(8)),
+    Column("created_at", UTCDateTime, nullable=False),  # articles before it never match
+)
+
+alert_subscriptions = Table(
+    "alert_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(10), nullable=False),  # webhook, email
+    Column("target", Text, nullable=False),  # the webhook URL or the e-mail address
+    Column("secret", String(64), nullable=False),  # HMAC-SHA256 key of the webhook body
+    Column("rules", String(100), nullable=False),  # comma-separated: spike,negative,...
+    Column("subject_id", Integer,
+           ForeignKey("watch_subjects.id", ondelete="CASCADE")),  # None: every subject
+    Column("query_id", Integer, ForeignKey("alert_queries.id", ondelete="CASCADE")),
+    Column("mode", String(10), nullable=False),  # immediate, digest
+    Column("language", String(8), nullable=False),  # of e-mail subject lines: fr ar es en
+    Column("active", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dedup_key", String(200), nullable=False, unique=True),  # one alert per event
+    Column("rule", String(20), nullable=False),  # spike, negative, new_outlet, query, test
+    Column("subject_id", Integer),
+    Column("query_id", Integer),
+    Column("article_id", Integer),
+    Column("source_id", Integer),
+    Column("window_start", UTCDateTime),
+    Column("window_end", UTCDateTime),
+    Column("observed", Integer),
+    Column("expected", Float),
+    Column("score", Float),  # the rule's tail probability
+    Column("details", Text, nullable=False),  # JSON: names, titles, links for the message
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "created_at"),
+)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subscription_id", Integer,
+           ForeignKey("alert_subscriptions.id", ondelete="CASCADE"), nullable=False),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE")),  # immediate
+    Column("digest_day", String(10)),  # YYYY-MM-DD of a daily digest
+    Column("idempotency_key", String(64), nullable=False, unique=True),
+    Column("payload", Text, nullable=False),  # the exact JSON body, fixed before sending
+    Column("state", String(10), nullable=False),  # pending, sent, failed
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("claimed_until", UTCDateTime),  # a sender holds it until then
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    UniqueConstraint("subscription_id", "alert_id"),
+    UniqueConstraint("subscription_id", "digest_day"),
+    Index(None, "state", "next_attempt_at"),
+)
