@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats
+from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats, tone
 from jarida.commands.errors import explain
 from jarida.commands.helpstyle import plain_flags
 from jarida.context import AppContext
@@ -34,6 +34,11 @@ app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)
+# room tone: the `watch` group is room watch's (jarida/commands/watch.py `app`); at merge
+# this becomes `tone.register_tone(watch.app)` and the stand-in group below goes.
+_watch_app = typer.Typer(help="Media monitoring.", no_args_is_help=True)
+app.add_typer(_watch_app, name="watch")
+tone.register_tone(_watch_app)
 plain_flags()
 
 

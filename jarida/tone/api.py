@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 TONES: tuple[str, str, str] = ("negative", "neutral", "positive")
 LANGUAGES: frozenset[str] = frozenset({"fr", "ar", "es", "en"})
+# Other codes are accepted and scored by the same multilingual model, unevaluated.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
 
 class ToneInputError(ValueError):
@@ -43,9 +46,10 @@ def check_mention(text: object, target: object, start: object, end: object,
         if not isinstance(value, int) or isinstance(value, bool):
             raise ToneInputError(f"{name} must be an integer, not {type(value).__name__}")
     assert isinstance(start, int) and isinstance(end, int)
-    if not isinstance(language, str) or language not in LANGUAGES:
+    if not isinstance(language, str) or not _LANGUAGE_CODE.fullmatch(language):
         raise ToneInputError(
-            f"language must be one of {', '.join(sorted(LANGUAGES))}, not {language!r}")
+            f"language must be a language code ({', '.join(sorted(LANGUAGES))}), "
+            f"not {language!r}")
     if not text.strip():
         raise ToneInputError("text is empty")
     if not target.strip():

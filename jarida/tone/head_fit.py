@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ def fit(x: NDArray[np.float32], y: NDArray[np.int64], weights: NDArray[np.float3
     z = (x - mean) / scale
     sizes = [z.shape[1], options.hidden, 3] if options.hidden else [z.shape[1], 3]
     params: list[NDArray[np.float64]] = []
-    for a, b in zip(sizes, sizes[1:], strict=False):
+    for a, b in itertools.pairwise(sizes):
         params.append(rng.normal(0.0, np.sqrt(2.0 / a), (a, b)))
         params.append(np.zeros(b))
     moments = [np.zeros_like(p) for p in params]
