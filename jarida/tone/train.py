@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 WINDOW = 8
-FEATURES = ("sentence", "window")
+FEATURES = ("window",)
 OWN_WEIGHT = 3.0  # each own mention counts as much as this many NewsMTSC ones
 
 
