@@ -114,12 +114,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate", action="store_true")
     parser.add_argument("--no-newsmtsc", action="store_true",
                         help="Own sets only (when NewsMTSC is not at hand).")
+    parser.add_argument("--cached-newsmtsc-only", action="store_true",
+                        help="Keep only NewsMTSC mentions whose inputs are in the cache.")
     args = parser.parse_args(argv)
     options = FitOptions()
 
     news = [] if args.no_newsmtsc else list(read_newsmtsc(args.newsmtsc / "train.jsonl.gz"))
     own = [row for lang in OWN_LANGUAGES for row in own_set(lang, "train")]
     encoder = CachedEncoder(args.cache)
+    if args.cached_newsmtsc_only:
+        news = [r for r in news if around(r.mention.text, r.mention.start, r.mention.end,
+                                          WINDOW) in encoder.vectors]
     rows = news + own
     x = features(encoder, rows)
     y = np.array([r.label for r in rows], dtype=np.int64)
