@@ -64,7 +64,8 @@ class Head:
                 x = np.maximum(x, 0.0)
         x = x - x.max(axis=1, keepdims=True)
         e = np.exp(x)
-        return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        result: NDArray[np.float32] = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        return result
 
 
 def read_head(path: Path = WEIGHTS) -> Head:

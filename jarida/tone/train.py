@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -98,7 +98,8 @@ def _held_back(row: Labelled) -> bool:
 def _predict(arrays: dict[str, NDArray[np.float32]], options: FitOptions,
              x: NDArray[np.float32]) -> NDArray[np.int64]:
     head = Head(arrays, _config(options))
-    return head.probabilities(x).argmax(axis=1)
+    predicted: NDArray[np.int64] = head.probabilities(x).argmax(axis=1)
+    return predicted
 
 
 def _config(options: FitOptions) -> dict[str, object]:
@@ -148,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
 
     arrays = fit(x, y, weights, options)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, config=np.array(json.dumps(_config(options))),
-                        **{k: v.astype(np.float16 if k.startswith("w") else np.float32)
-                           for k, v in arrays.items()})
+    stored: dict[str, Any] = {k: v.astype(np.float16 if k.startswith("w") else np.float32)
+                              for k, v in arrays.items()}
+    stored["config"] = np.array(json.dumps(_config(options)))
+    np.savez_compressed(args.out, **stored)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) from {len(news)} "
           f"NewsMTSC and {len(own)} own mentions")
     return 0

@@ -41,7 +41,8 @@ def test_marked_line_gives_offsets_without_brackets() -> None:
 def test_macro_f1() -> None:
     gold = np.array([0, 0, 1, 1, 2, 2])
     assert macro_f1(gold, gold) == 1.0
-    assert macro_f1(gold, np.array([1, 1, 1, 1, 1, 1])) == pytest.approx(0.5 / 3)  # neutral: P 1/3, R 1
+    # all neutral: neutral's F1 is 0.5 (precision 1/3, recall 1), the others 0
+    assert macro_f1(gold, np.array([1, 1, 1, 1, 1, 1])) == pytest.approx(0.5 / 3)
 
 
 @pytest.mark.parametrize("hidden", [0, 16])
