@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class FitOptions:
     hidden: int = 256  # 0: logistic regression
-    epochs: int = 60
-    batch: int = 64
+    epochs: int = 40
+    batch: int = 128
     learning_rate: float = 1e-3
     l2: float = 1e-4
     dropout: float = 0.2
