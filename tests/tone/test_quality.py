@@ -15,7 +15,7 @@ from jarida.tone.head_fit import macro_f1
 
 INDEX = {"negative": 0, "neutral": 1, "positive": 2}
 OWN_FLOOR = 0.65
-NEWSMTSC_FLOOR = 0.60  # measured figure and the 0.70 target: docs/tone.md
+NEWSMTSC_FLOOR = 0.67  # measured 0.689 (the target is 0.70): docs/tone.md
 
 
 def _f1(rows: list[Labelled]) -> float:
