@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 JARIDA = str(Path(sys.executable).parent / "jarida")
 GOOD = [
     {"text": "Les salariés dénoncent la direction de Textilor, accusée de mentir.",
@@ -23,6 +25,7 @@ def _run(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=300, check=False)
 
 
+@pytest.mark.timeout(600)
 def test_round_trip_one_line_per_input_in_order() -> None:
     from jarida.tone import score_mention
 
@@ -38,6 +41,7 @@ def test_round_trip_one_line_per_input_in_order() -> None:
         assert got == {"tone": expected.tone, "score": expected.score}
 
 
+@pytest.mark.timeout(600)
 def test_bad_line_stops_with_its_number_after_the_good_ones() -> None:
     bad = json.dumps({**GOOD[0], "end": 400})
     done = _run(json.dumps(GOOD[0]) + "\n" + bad + "\n" + json.dumps(GOOD[1]) + "\n")
@@ -48,6 +52,7 @@ def test_bad_line_stops_with_its_number_after_the_good_ones() -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.timeout(600)
 def test_keep_going_writes_the_error_in_place() -> None:
     stdin = "not json\n" + json.dumps({"text": "x"}) + "\n" + json.dumps(GOOD[2]) + "\n"
     done = _run(stdin, "--keep-going")

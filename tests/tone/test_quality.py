@@ -23,11 +23,13 @@ def _f1(rows: list[Labelled]) -> float:
     return macro_f1(np.array([r.label for r in rows]), predicted)
 
 
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("language", OWN_LANGUAGES)
 def test_own_held_out_set(language: str) -> None:
     assert _f1(own_set(language, "test")) >= OWN_FLOOR
 
 
+@pytest.mark.timeout(900)  # 1,146 mentions: about a minute on one free core
 def test_newsmtsc_real_world_split() -> None:
     path = NEWSMTSC / "devtest_rw.jsonl.gz"
     if not path.exists():
