@@ -26,6 +26,7 @@ from jarida.commands import (
     serve,
     sources,
     stats,
+    tone,
     watch,
 )
 from jarida.commands.errors import explain
@@ -46,6 +47,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(copies.app, name="copies")
 watch.app.add_typer(alerts.app, name="alerts")
+tone.register_tone(watch.app)
 watch.register(app)
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)

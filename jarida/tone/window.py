@@ -1,0 +1,22 @@
+"""The words around a mention: what the encoder reads for the tone towards it.
+
+Words are runs of non-space characters, so the cut works the same in every script
+(Arabic included: the text keeps its logical order, right-to-left is only display).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\S+")
+
+
+def around(text: str, start: int, end: int, words: int) -> str:
+    """TEXT cut to the words touching TEXT[START:END] plus WORDS words on each side."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    inside = [i for i, (a, b) in enumerate(spans) if b > start and a < end]
+    if not inside:
+        return text.strip()
+    first = max(0, inside[0] - words)
+    last = min(len(spans) - 1, inside[-1] + words)
+    return text[spans[first][0]:spans[last][1]]

@@ -1,0 +1,74 @@
+"""The labelled sets, their format, and the head's fitting and storage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jarida.tone.corpus import OWN_LANGUAGES, CorpusError, own_set, parse_marked
+from jarida.tone.head_fit import FitOptions, fit, macro_f1
+from jarida.tone.model import WEIGHTS, Head, read_head
+
+
+@pytest.mark.parametrize("language", OWN_LANGUAGES)
+def test_own_sets_are_large_balanced_and_disjoint(language: str) -> None:
+    train, test = own_set(language, "train"), own_set(language, "test")
+    assert len(train) + len(test) >= 150
+    assert len(test) >= 60
+    for rows in (train, test):
+        counts = Counter(r.tone for r in rows)
+        assert set(counts) == {"negative", "neutral", "positive"}
+        assert max(counts.values()) - min(counts.values()) <= 1
+        for r in rows:
+            m = r.mention
+            assert m.text[m.start:m.end] == m.target and m.language == language
+    assert not {r.mention.text for r in train} & {r.mention.text for r in test}
+
+
+def test_marked_line_gives_offsets_without_brackets() -> None:
+    row = parse_marked("neg\tLe maire [[Paul Roy]] a menti.", "fr", "x:1")
+    assert row.mention.text == "Le maire Paul Roy a menti."
+    assert (row.mention.start, row.mention.end, row.tone) == (9, 17, "negative")
+    for bad in ("bad\tLe [[maire]].", "neg Le [[maire]].", "neu\tLe maire.",
+                "pos\t[[a]] et [[b]]"):
+        with pytest.raises(CorpusError, match="x:3"):
+            parse_marked(bad, "fr", "x:3")
+
+
+def test_macro_f1() -> None:
+    gold = np.array([0, 0, 1, 1, 2, 2])
+    assert macro_f1(gold, gold) == 1.0
+    # all neutral: neutral's F1 is 0.5 (precision 1/3, recall 1), the others 0
+    assert macro_f1(gold, np.array([1, 1, 1, 1, 1, 1])) == pytest.approx(0.5 / 3)
+
+
+@pytest.mark.parametrize("hidden", [0, 16])
+def test_fit_separates_and_round_trips(tmp_path: Path, hidden: int) -> None:
+    rng = np.random.default_rng(1)
+    centres = rng.normal(0, 3, (3, 8))
+    y = np.repeat(np.arange(3), 60)
+    x = (centres[y] + rng.normal(0, 1, (180, 8))).astype(np.float32)
+    options = FitOptions(hidden=hidden, epochs=40, batch=32, learning_rate=1e-2)
+    arrays = fit(x, y, np.ones(180, dtype=np.float32), options)
+    config = {"layers": 2 if hidden else 1, "window": 8, "features": ["window"]}
+    head = Head(arrays, config)
+    assert macro_f1(y, head.probabilities(x).argmax(axis=1)) > 0.95
+    again = fit(x, y, np.ones(180, dtype=np.float32), options)
+    assert all(np.array_equal(arrays[k], again[k]) for k in arrays)  # deterministic
+    import json
+
+    path = tmp_path / "head.npz"
+    np.savez(path, config=np.array(json.dumps(config)), **arrays)
+    stored = read_head(path)
+    assert np.allclose(stored.probabilities(x), head.probabilities(x), atol=1e-5)
+
+
+def test_shipped_head_is_small_and_complete() -> None:
+    assert WEIGHTS.stat().st_size < 2_000_000
+    head = read_head()
+    assert head.features and head.window > 0
+    width = head.layers[0][0].shape[0]
+    assert head.mean.shape == (width,) and head.layers[-1][0].shape[1] == 3
