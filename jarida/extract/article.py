@@ -116,9 +116,10 @@ def _published(
     found = first_date(meta.published, languages=languages, timezone=timezone, machine=True)
     if found is None and fallback is not None and fallback.published:
         found = to_utc(fallback.published, timezone)  # not <updated>: edits would move it up
-    if found is None:
-        printed = [*body.date_lines, *printed_date_texts(tree)]
-        found = first_date(printed, languages=languages, timezone=timezone)
+    if found is None and body.date_lines:
+        found = first_date(body.date_lines, languages=languages, timezone=timezone)
+    if found is None:  # looked for only when the story's own datelines gave nothing
+        found = first_date(printed_date_texts(tree), languages=languages, timezone=timezone)
     if found is None:
         from htmldate import find_date
 
