@@ -107,6 +107,8 @@ class Rules:
     copyright_words: int = 15
     teaser_share: float = 0.8
     teaser_items: int = 2
+    # A link of this many words inside the story reads as a headline (see headline_links).
+    headline_words: int = 5
     # Names of rules switched off (see RULE_NAMES), for ablation in bench.extraction.
     off: frozenset[str] = frozenset()
     # The rules together may remove at most this share of trafilatura's text.
@@ -119,7 +121,7 @@ class Rules:
 # Every pruning rule by name, in the order prune_blocks tries them.
 RULE_NAMES = (
     "heading", "url_line", "stock_line", "trailer", "copyright", "dateline", "kicker",
-    "figures_strip", "teaser_list", "link_dense", "inner_headings",
+    "figures_strip", "teaser_list", "link_dense", "inner_headings", "headline_links",
 )
 
 
@@ -144,9 +146,15 @@ def anchor_texts(tree: HtmlElement, rules: Rules = DEFAULT_RULES) -> dict[str, t
 
 def link_density(text: str, anchors: dict[str, tuple[str, ...]]) -> float:
     """Share of a block's characters that are the text of some link on the page."""
+    return link_cover(text, anchors)[0]
+
+
+def link_cover(text: str, anchors: dict[str, tuple[str, ...]]) -> tuple[float, int]:
+    """Share of a block's characters that are the text of some link on the page, and
+    the number of words of the longest such link."""
     if not text or not anchors:
-        return 0.0
-    covered, position, end = 0, 0, len(text)
+        return 0.0, 0
+    covered, position, end, longest = 0, 0, len(text), 0
     while position < end:
         space = text.find(" ", position)
         word_end = end if space < 0 else space
@@ -155,10 +163,11 @@ def link_density(text: str, anchors: dict[str, tuple[str, ...]]) -> float:
                 position + len(anchor) == end or text[position + len(anchor)] == " "
             ):
                 covered += len(anchor)
+                longest = max(longest, anchor.count(" ") + 1)
                 word_end = position + len(anchor)
                 break
         position = word_end + 1
-    return min(1.0, covered / end)
+    return min(1.0, covered / end), longest
 
 
 def _is_title(text: str, titles: Iterable[str]) -> bool:
@@ -236,7 +245,7 @@ def prune_blocks(
         elif on("link_dense") and (leading or trailing or count < rules.dense_words) and (
             # a heading inside the story echoing a table-of-contents link is content
             leading or trailing or block.tag != "head" or not on("inner_headings")
-        ) and link_density(norm(raw), hints.anchors) >= rules.link_density:
+        ) and _link_furniture(norm(raw), hints.anchors, rules, inside=not (leading or trailing)):
             doomed.append((block, len(raw)))
     total = sum(len(raw) + 1 for raw in raws)
     if sum(size for _, size in doomed) > rules.max_removed * total:
@@ -244,6 +253,18 @@ def prune_blocks(
     for element, _ in doomed:
         _drop(element)
     return date_lines
+
+
+def _link_furniture(
+    text: str, anchors: dict[str, tuple[str, ...]], rules: Rules, *, inside: bool
+) -> bool:
+    """A block that is mostly link text. Inside the story, only when a link reads like a
+    headline ("Read more: <headline>", a related story): short linked terms there (a
+    product in a recipe, a venue, a site's address) are part of the text."""
+    density, longest = link_cover(text, anchors)
+    if density < rules.link_density:
+        return False
+    return not inside or not rules.on("headline_links") or longest >= rules.headline_words
 
 
 def _is_heading_furniture(block: _Element, text: str, hints: BoilerplateHints) -> bool:
