@@ -16,24 +16,34 @@ from lxml.html import HtmlElement
 
 # This many items with text (list items or figures) make a reel of photos.
 GALLERY_ITEMS = 5
-_CLASS = "translate(@class, 'GALERYSHOWCRUS', 'galeryshowcrus')"
-_GALLERIES = etree.XPath(
-    f"//*[not(self::body or self::html or self::article or self::main)]"
-    f"[contains({_CLASS}, 'gallery') or contains({_CLASS}, 'slideshow')"
-    f" or contains({_CLASS}, 'carousel')]"
-    "[not(.//h1)]"
-    "[count(.//li[normalize-space()] | .//figure[normalize-space()]) >= $items]"
-)
+_WORDS = ("gallery", "slideshow", "carousel")
+_KEPT = frozenset({"body", "html", "article", "main"})
+# Elements with a class; which ones name a gallery is checked in Python (cheaper than
+# XPath's translate() on every element).
+_CLASSED = etree.XPath("//*[@class]")
+_HEADLINE = etree.XPath("boolean(.//h1)")
+_ITEMS = etree.XPath("count(.//li[normalize-space()] | .//figure[normalize-space()])")
+
+
+def _is_reel(element: HtmlElement) -> bool:
+    css_class = (element.get("class") or "").lower()
+    if element.tag in _KEPT or not any(word in css_class for word in _WORDS):
+        return False
+    if _HEADLINE(element):
+        return False
+    items = _ITEMS(element)
+    return isinstance(items, float) and items >= GALLERY_ITEMS
 
 
 def drop_photo_galleries(tree: HtmlElement) -> int:
     """Remove captioned photo reels from `tree` in place (their tails stay); return how many."""
-    found = _GALLERIES(tree, items=GALLERY_ITEMS)
+    found = _CLASSED(tree)
     if not isinstance(found, list):
         return 0
+    reels = [element for element in found if isinstance(element, HtmlElement) and _is_reel(element)]
     dropped = 0
-    for element in found:
-        if isinstance(element, HtmlElement) and element.getparent() is not None:
+    for element in reels:
+        if element.getparent() is not None:
             element.drop_tree()
             dropped += 1
     return dropped
