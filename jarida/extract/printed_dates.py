@@ -47,8 +47,11 @@ _NUMERIC = re.compile(
 )
 
 
+_Patterns = tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]
+
+
 @lru_cache(maxsize=16)
-def _patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]] | None:
+def _patterns(languages: tuple[str, ...]) -> _Patterns | None:
     """(day-month-year pattern, month-day-year pattern, month number by name) for the
     languages this module knows; None when one of them is unknown (dateparser reads it)."""
     if not languages or any(code not in _MONTHS for code in languages):
