@@ -72,6 +72,8 @@ BYLINE = re.compile(
     r"(?i)^\s*(?:by|par|por|publi[ée]\s+(?:le|par)|publicado|posted|written|updated|mis\s+[àa]\s+jour"
     r"|actualizado|بقلم|نشر\s+في)\b"
 )
+# "Home > World > Africa > Story": a navigation trail of three or more parts.
+BREADCRUMB = re.compile(r"^\s*[^>›»\n]{1,40}(?:\s*[>›»]\s*[^>›»\n]{1,40}){2,}\s*$")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+\-−]?\d[\d.,]*\W*$")
@@ -120,7 +122,7 @@ class Rules:
 
 # Every pruning rule by name, in the order prune_blocks tries them.
 RULE_NAMES = (
-    "heading", "url_line", "stock_line", "trailer", "copyright", "dateline", "kicker",
+    "heading", "url_line", "stock_line", "trailer", "copyright", "dateline", "kicker", "breadcrumb",
     "figures_strip", "teaser_list", "link_dense", "inner_headings", "headline_links",
 )
 
@@ -232,6 +234,7 @@ def prune_blocks(
             or (on("copyright") and trailing and count <= rules.copyright_words
                 and COPYRIGHT_LINE.match(raw))
             or (on("kicker") and leading and short and _is_kicker(raw, hints))
+            or (on("breadcrumb") and leading and short and BREADCRUMB.match(raw))
             # a market ticker or weather strip printed above the story
             or (on("figures_strip") and i == first_block and first_real < len(blocks)
                 and (block.tag == "table" or (short and _is_figures_strip(raw))))

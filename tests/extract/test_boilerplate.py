@@ -38,3 +38,21 @@ def test_link_inside_the_story_goes_only_when_it_reads_like_a_headline() -> None
     texts = ["".join(p.itertext()) for p in body]
     assert "Marché central" in texts
     assert not any("record de trafic" in t for t in texts)
+
+
+def test_breadcrumb_before_the_story_goes_and_a_comparison_in_it_stays() -> None:
+    from lxml import etree
+
+    from jarida.extract.boilerplate import BoilerplateHints, prune_blocks
+
+    story = ("Le conseil de la ville a voté mardi le budget de l'année prochaine, qui prévoit "
+             "de nouvelles lignes de bus, la rénovation de trois marchés couverts et un "
+             "programme d'éclairage public pour les quartiers périphériques de la ville.")
+    body = etree.fromstring(
+        f"<body><p>Accueil &gt; Régions &gt; Souss-Massa &gt; Agadir</p><p>{story}</p>"
+        f"<p>Recettes 2025 &gt; recettes 2024 &gt; recettes 2023, selon le rapport.</p>"
+        f"<p>{story}</p></body>")
+    prune_blocks(body, BoilerplateHints())
+    texts = ["".join(p.itertext()) for p in body]
+    assert not any(t.startswith("Accueil") for t in texts)
+    assert any(t.startswith("Recettes 2025") for t in texts)
