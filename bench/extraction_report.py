@@ -81,12 +81,14 @@ def markdown(runs: Sequence[tuple[Corpus, list[Page], list[Result], dict[str, di
     lines += short or ["- none"]
     lines += [
         "",
-        "Jarida runs trafilatura in fast mode (favouring recall) on a tree parsed once and "
-        "stripped of inert elements (layout tables unwrapped), then prunes what it lets "
-        "through: leading title, standfirst and dateline blocks, link-dense blocks, teaser "
-        "lists (items opening with a link), short stock-phrase lines and credit/wire-slug "
-        "trailers; the pruning is undone when it would remove more than half of "
-        "trafilatura's text. A text under 1,000 characters gets a second opinion from "
+        "Jarida runs trafilatura's cascade in fast mode (favouring recall) on a tree parsed "
+        "once, with one copy of it (`body.trafilatura_body`), stripped of inert elements "
+        "and captioned photo reels (layout tables unwrapped, data tables nested in them "
+        "kept), then prunes what it lets through: leading title, standfirst and dateline "
+        "blocks, link-dense blocks (inside the story only when a link reads like a "
+        "headline), teaser lists (items opening with a link), short stock-phrase lines and "
+        "credit/wire-slug trailers; the pruning is undone when it would remove more than "
+        "half of trafilatura's text. A text under 1,000 characters gets a second opinion from "
         "readability-lxml, taken when it is at least 1.8 times longer and contains 90 % of "
         "what was found. The rules are generic; none names a site. Jarida's speed includes "
         "metadata, dates, language identification and HTML sanitising, which the peers' "

@@ -16,6 +16,7 @@ from trafilatura.utils import load_html
 from jarida.extract.body import Body, extract_body
 from jarida.extract.datelines import without_datelines
 from jarida.extract.dates import DEFAULT_LANGUAGES, first_date, to_utc
+from jarida.extract.galleries import drop_photo_galleries
 from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
 from jarida.extract.layout import unwrap_layout_tables
@@ -116,9 +117,10 @@ def _published(
     found = first_date(meta.published, languages=languages, timezone=timezone, machine=True)
     if found is None and fallback is not None and fallback.published:
         found = to_utc(fallback.published, timezone)  # not <updated>: edits would move it up
-    if found is None:
-        printed = [*body.date_lines, *printed_date_texts(tree)]
-        found = first_date(printed, languages=languages, timezone=timezone)
+    if found is None and body.date_lines:
+        found = first_date(body.date_lines, languages=languages, timezone=timezone)
+    if found is None:  # looked for only when the story's own datelines gave nothing
+        found = first_date(printed_date_texts(tree), languages=languages, timezone=timezone)
     if found is None:
         from htmldate import find_date
 
@@ -149,6 +151,7 @@ def extract_article(
     meta = read_page_meta(tree)
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
+    drop_photo_galleries(tree)
     unwrap_layout_tables(tree)
     body = without_datelines(extract_body(tree, url, meta))
     if body is None or len(body.text) < MIN_BODY_CHARS:

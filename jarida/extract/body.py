@@ -9,10 +9,17 @@ from functools import lru_cache
 from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
-from trafilatura.htmlprocessing import convert_to_html
-from trafilatura.settings import Document, Extractor
+from trafilatura.baseline import baseline
+from trafilatura.htmlprocessing import (
+    convert_tags,
+    convert_to_html,
+    prune_unwanted_nodes,
+    tree_cleaning,
+)
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from jarida.extract.boilerplate import (
     DEFAULT_RULES,
@@ -55,14 +62,37 @@ class Body:
     date_lines: tuple[str, ...] = ()
 
 
+def trafilatura_body(tree: HtmlElement, url: str | None) -> _Element | None:
+    """trafilatura's main-text cascade for Jarida's fixed options, on a shared tree.
+
+    The same steps as `trafilatura.bare_extraction` in fast, recall-leaning mode with
+    comments off (its raw-tree prunes, cleaning, tag conversion, main extractor, and
+    the baseline rescue of a short result) with one copy of the page instead of three:
+    bare_extraction copies a parsed tree it is given, then copies it again to clean it
+    and once more as a backup only its slow mode reads. The raw-tree prunes (comment
+    sections, infinite-scroll follow-ups) are applied to `tree` itself; what comes
+    after extraction (second opinion, printed dates) reads the page without them.
+    The forum-thread branch needs JSON-LD scripts, already removed from `tree`.
+    """
+    options = _options(url)
+    prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    body, text = extract_content(cleaned, options)
+    if len(text) < options.min_extracted_size:
+        rescued, rescued_text, rescued_size = baseline(tree)  # baseline copies its input
+        if rescued_size > len(text):
+            body, text = rescued, rescued_text
+    return body if len(text) >= options.min_output_size else None
+
+
 def _pruned_extraction(
     tree: HtmlElement, url: str | None, hints: BoilerplateHints, rules: Rules
 ) -> tuple[_Element, str, list[str]] | None:
     """trafilatura's body tree after pruning, its text, and the datelines it dropped."""
-    document = bare_extraction(tree, options=_options(url))
-    if not isinstance(document, Document) or document.body is None:
+    body = trafilatura_body(tree, url)
+    if body is None:
         return None
-    body = document.body
     date_lines = prune_blocks(body, hints, rules)
     text = xmltotxt(body, False).strip()
     return (body, text, date_lines) if text else None

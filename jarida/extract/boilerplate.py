@@ -72,6 +72,8 @@ BYLINE = re.compile(
     r"(?i)^\s*(?:by|par|por|publi[ée]\s+(?:le|par)|publicado|posted|written|updated|mis\s+[àa]\s+jour"
     r"|actualizado|بقلم|نشر\s+في)\b"
 )
+# "Home > World > Africa > Story": a navigation trail of three or more parts.
+BREADCRUMB = re.compile(r"^\s*[^>›»\n]{1,40}(?:\s*[>›»]\s*[^>›»\n]{1,40}){2,}\s*$")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 COPYRIGHT_LINE = re.compile(r"^\W*(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+\-−]?\d[\d.,]*\W*$")
@@ -107,6 +109,8 @@ class Rules:
     copyright_words: int = 15
     teaser_share: float = 0.8
     teaser_items: int = 2
+    # A link of this many words inside the story reads as a headline (see headline_links).
+    headline_words: int = 5
     # Names of rules switched off (see RULE_NAMES), for ablation in bench.extraction.
     off: frozenset[str] = frozenset()
     # The rules together may remove at most this share of trafilatura's text.
@@ -118,8 +122,8 @@ class Rules:
 
 # Every pruning rule by name, in the order prune_blocks tries them.
 RULE_NAMES = (
-    "heading", "url_line", "stock_line", "trailer", "copyright", "dateline", "kicker",
-    "figures_strip", "teaser_list", "link_dense", "inner_headings",
+    "heading", "url_line", "stock_line", "trailer", "copyright", "dateline", "kicker", "breadcrumb",
+    "figures_strip", "teaser_list", "link_dense", "inner_headings", "headline_links",
 )
 
 
@@ -144,9 +148,15 @@ def anchor_texts(tree: HtmlElement, rules: Rules = DEFAULT_RULES) -> dict[str, t
 
 def link_density(text: str, anchors: dict[str, tuple[str, ...]]) -> float:
     """Share of a block's characters that are the text of some link on the page."""
+    return link_cover(text, anchors)[0]
+
+
+def link_cover(text: str, anchors: dict[str, tuple[str, ...]]) -> tuple[float, int]:
+    """Share of a block's characters that are the text of some link on the page, and
+    the number of words of the longest such link."""
     if not text or not anchors:
-        return 0.0
-    covered, position, end = 0, 0, len(text)
+        return 0.0, 0
+    covered, position, end, longest = 0, 0, len(text), 0
     while position < end:
         space = text.find(" ", position)
         word_end = end if space < 0 else space
@@ -155,10 +165,11 @@ def link_density(text: str, anchors: dict[str, tuple[str, ...]]) -> float:
                 position + len(anchor) == end or text[position + len(anchor)] == " "
             ):
                 covered += len(anchor)
+                longest = max(longest, anchor.count(" ") + 1)
                 word_end = position + len(anchor)
                 break
         position = word_end + 1
-    return min(1.0, covered / end)
+    return min(1.0, covered / end), longest
 
 
 def _is_title(text: str, titles: Iterable[str]) -> bool:
@@ -223,6 +234,7 @@ def prune_blocks(
             or (on("copyright") and trailing and count <= rules.copyright_words
                 and COPYRIGHT_LINE.match(raw))
             or (on("kicker") and leading and short and _is_kicker(raw, hints))
+            or (on("breadcrumb") and leading and short and BREADCRUMB.match(raw))
             # a market ticker or weather strip printed above the story
             or (on("figures_strip") and i == first_block and first_real < len(blocks)
                 and (block.tag == "table" or (short and _is_figures_strip(raw))))
@@ -236,7 +248,7 @@ def prune_blocks(
         elif on("link_dense") and (leading or trailing or count < rules.dense_words) and (
             # a heading inside the story echoing a table-of-contents link is content
             leading or trailing or block.tag != "head" or not on("inner_headings")
-        ) and link_density(norm(raw), hints.anchors) >= rules.link_density:
+        ) and _link_furniture(norm(raw), hints.anchors, rules, inside=not (leading or trailing)):
             doomed.append((block, len(raw)))
     total = sum(len(raw) + 1 for raw in raws)
     if sum(size for _, size in doomed) > rules.max_removed * total:
@@ -244,6 +256,18 @@ def prune_blocks(
     for element, _ in doomed:
         _drop(element)
     return date_lines
+
+
+def _link_furniture(
+    text: str, anchors: dict[str, tuple[str, ...]], rules: Rules, *, inside: bool
+) -> bool:
+    """A block that is mostly link text. Inside the story, only when a link reads like a
+    headline ("Read more: <headline>", a related story): short linked terms there (a
+    product in a recipe, a venue, a site's address) are part of the text."""
+    density, longest = link_cover(text, anchors)
+    if density < rules.link_density:
+        return False
+    return not inside or not rules.on("headline_links") or longest >= rules.headline_words
 
 
 def _is_heading_furniture(block: _Element, text: str, hints: BoilerplateHints) -> bool:

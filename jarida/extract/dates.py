@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
@@ -23,6 +22,7 @@ from dateutil import parser as dateutil_parser
 
 from jarida.datezones import explicit_zone
 from jarida.extract.datelines import dateline_date_text
+from jarida.extract.printed_dates import DateOrder, quick_printed_date
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("fr", "ar", "es", "en")
 
@@ -69,7 +69,6 @@ _ISO_RE = re.compile(
 # English as written in the United States puts the month first; the languages this
 # project reads (fr, ar, es) and British English put the day first.
 _MONTH_FIRST = frozenset({"en", "en-us"})
-DateOrder = Literal["DMY", "MDY"]
 
 
 def date_order(languages: Sequence[str]) -> DateOrder:
@@ -186,8 +185,14 @@ def parse_date(
     if not cleaned or len(cleaned) > 80 or not any(ch.isdigit() for ch in cleaned):
         return None
     codes = tuple(dict.fromkeys(code.split("-")[0].split("_")[0].lower() for code in languages))
-    parser = _date_parser(codes, date_order(languages), _wall_clock(now, timezone))
-    for segment in _segments(cleaned):
+    order = date_order(languages)
+    segments = _segments(cleaned)
+    for segment in segments:  # the common layouts first: dateparser costs milliseconds
+        quick = quick_printed_date(segment, codes, order)
+        if quick is not None:
+            return to_utc(quick, timezone)
+    parser = _date_parser(codes, order, _wall_clock(now, timezone))
+    for segment in segments:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             data = parser.get_date_data(segment)

@@ -17,7 +17,21 @@ _LAYOUT_TABLES = etree.XPath(
     "//table[./tr/td[.//h1 or .//h2 or count(.//p) >= $paragraphs]"
     " or ./tbody/tr/td[.//h1 or .//h2 or count(.//p) >= $paragraphs]]"
 )
-_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+_SECTIONS = ("thead", "tbody", "tfoot")
+
+
+def _own_parts(table: HtmlElement) -> list[HtmlElement]:
+    """The table, its sections, rows and cells, but not those of a table nested in a
+    cell: a data table inside a layout cell stays a table (its own layout test decides)."""
+    parts = [table]
+    rows = [child for child in table if child.tag == "tr"]
+    for section in (child for child in table if child.tag in _SECTIONS):
+        parts.append(section)
+        rows += [child for child in section if child.tag == "tr"]
+    for row in rows:
+        parts.append(row)
+        parts += [cell for cell in row if cell.tag in ("td", "th")]
+    return parts
 
 
 def unwrap_layout_tables(tree: HtmlElement) -> int:
@@ -26,7 +40,7 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     if not isinstance(tables, list):
         return 0
     for table in tables:
-        for element in table.iter(*_TABLE_PARTS):
+        for element in _own_parts(table):
             element.tag = "div"
             for attribute in ("role", "colspan", "rowspan", "width", "cellpadding"):
                 element.attrib.pop(attribute, None)

@@ -34,3 +34,17 @@ def test_data_tables_stay_tables() -> None:
     extracted = extract_article(DATA_TABLE_PAGE, "https://echo.example.ma/resultats.html")
     assert extracted.html is not None and "<table>" in extracted.html
     assert "Rabat" in (extracted.text or "")
+
+
+NESTED_PAGE = f"""<html lang="fr"><head><title>Le tramway roule</title></head>
+<body><table><tr><td><h1>Le tramway roule</h1>
+{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}
+<table><tr><th>Ville</th><th>Voyageurs</th></tr><tr><td>Rabat</td><td>40 000</td></tr>
+<tr><td>Salé</td><td>25 000</td></tr></table></td></tr></table></body></html>"""
+
+
+def test_data_table_nested_in_a_layout_cell_stays_a_table() -> None:
+    extracted = extract_article(NESTED_PAGE, "https://echo.example.ma/tram.html")
+    assert extracted.html is not None and "<table>" in extracted.html
+    text = extracted.text or ""
+    assert "Rabat" in text and "RabatSalé" not in text.replace(" ", "").replace("|", "")
