@@ -54,12 +54,14 @@ def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
     return common / len(a | b), common / min(len(a), len(b))
 
 
-def is_copy(words_a: list[str], words_b: list[str], rules: Rules = DEFAULT_RULES
-            ) -> tuple[bool, float]:
-    """The confirmation step on two texts' words: (copy?, Jaccard)."""
+def is_copy(words_a: list[str], words_b: list[str], rules: Rules = DEFAULT_RULES, *,
+            grams_a: set[str] | None = None) -> tuple[bool, float]:
+    """The confirmation step on two texts' words: (copy?, Jaccard). `grams_a`, when given,
+    are the shingles of `words_a` already computed (one article checked against several)."""
     if min(len(words_a), len(words_b)) < rules.min_words:
         return False, 0.0
-    jaccard, contained = similarity(shingles(words_a), shingles(words_b))
+    jaccard, contained = similarity(grams_a if grams_a is not None else shingles(words_a),
+                                    shingles(words_b))
     ratio = min(len(words_a), len(words_b)) / max(len(words_a), len(words_b))
     confirmed = jaccard >= rules.jaccard or (
         contained >= rules.containment and ratio >= rules.length_ratio
@@ -88,15 +90,15 @@ def link_article(conn: Connection, article_id: int, *, rules: Rules = DEFAULT_RU
         return store.original_of(conn, article_id)
     keys = band_keys(sig)
     store.save_signature(conn, article_id, raw, keys)
-    best = _best_match(conn, me, words, sig, keys, rules)
+    best = _best_match(conn, me, words, grams, sig, keys, rules)
     if best is None:
         store.unlink(conn, article_id)
         return None
     return _join_group(conn, me, best, found)
 
 
-def _best_match(conn: Connection, me: store.Candidate, words: list[str], sig: Signature,
-                keys: list[int], rules: Rules) -> Match | None:
+def _best_match(conn: Connection, me: store.Candidate, words: list[str], grams: set[str],
+                sig: Signature, keys: list[int], rules: Rules) -> Match | None:
     ids = store.sharing_a_band(conn, keys, me.id)
     if not ids:
         return None
@@ -108,7 +110,7 @@ def _best_match(conn: Connection, me: store.Candidate, words: list[str], sig: Si
     checked = [other for _, other in closest[: rules.max_checked]]
     matches = []
     for other in store.candidates(conn, checked).values():
-        confirmed, jaccard = is_copy(words, words_of(other.text), rules)
+        confirmed, jaccard = is_copy(words, words_of(other.text), rules, grams_a=grams)
         if confirmed:
             matches.append(Match(other.id, jaccard))
     return max(matches, key=lambda m: (m.similarity, -m.article_id), default=None)

@@ -155,6 +155,7 @@ class Crawler:
         self._rng = rng or random.Random()
         self._pool = ExtractorPool(settings.extract_workers)
         self._warming: asyncio.Future[None] | None = None
+        self._writes_in_flight = 0  # batches handed to the database thread, not yet written
         self._sqlite = db.engine.dialect.name == "sqlite"  # workers stem for its index
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
@@ -367,7 +368,12 @@ class Crawler:
                     failed[outcome.entry_url] = outcome.error
                 if outcome.record is not None:
                     batch.append(outcome)
-                if len(batch) >= self.settings.write_batch_size:
+                # Written when the batch is full, or at once when the writer is idle: a
+                # feed that waited for a full batch wrote everything at its end, and with
+                # many outlets paced alike every feed ends in the same second, leaving all
+                # the writing (and its after-store hooks) to after the last fetch.
+                if len(batch) >= self.settings.write_batch_size or (
+                        batch and not self._writes_in_flight):
                     await self._store_outcomes(batch, logs, report, source, failed, stored)
                     batch = []
                     logs.clear()
@@ -463,8 +469,12 @@ class Crawler:
         """Write a batch; the records refused (by URL) with the reason."""
         if not records and not logs:
             return {}
-        outcome: BatchOutcome = await self._on_db_thread(
-            lambda: store_batch(self.db, list(records), list(logs), self._hooks))
+        self._writes_in_flight += 1
+        try:
+            outcome: BatchOutcome = await self._on_db_thread(
+                lambda: store_batch(self.db, list(records), list(logs), self._hooks))
+        finally:
+            self._writes_in_flight -= 1
         tally = report.tally(source.slug)
         for s in outcome.saved:
             setattr(tally, s.outcome, getattr(tally, s.outcome) + 1)
