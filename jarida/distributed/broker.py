@@ -1,0 +1,75 @@
+"""The broker, the queues and the Redis of distributed mode, from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+from dramatiq import Broker
+
+from jarida.context import UserError
+from jarida.settings import Settings
+
+# Messages of the feeds queue poll one feed; those of the articles queue fetch one page.
+FEEDS, ARTICLES = "feeds", "articles"
+
+
+class NotDistributed(UserError):
+    """Distributed mode asked for without a broker, or on SQLite."""
+
+
+@dataclass(frozen=True)
+class Queues:
+    feeds: str
+    articles: str
+
+    @property
+    def all(self) -> tuple[str, str]:
+        return (self.feeds, self.articles)
+
+
+def queues(settings: Settings) -> Queues:
+    return Queues(f"{settings.queue_prefix}.{FEEDS}", f"{settings.queue_prefix}.{ARTICLES}")
+
+
+def require_distributed(settings: Settings) -> str:
+    """The broker URL, or a one-line refusal (no broker, or an SQLite database)."""
+    if not settings.broker_url:
+        raise NotDistributed("distributed mode needs JARIDA_BROKER_URL (amqp://… for "
+                             "RabbitMQ or redis://… for Redis); `jarida run` crawls on one "
+                             "machine without it")
+    if settings.database_url.startswith("sqlite:"):
+        raise NotDistributed("distributed mode needs PostgreSQL (JARIDA_DATABASE_URL="
+                             "postgresql+psycopg://…): SQLite is one file on one machine, "
+                             "which workers on other machines cannot share")
+    return settings.broker_url
+
+
+def is_rabbitmq(url: str) -> bool:
+    return url.startswith(("amqp://", "amqps://"))
+
+
+def make_broker(settings: Settings) -> Broker:
+    """The Dramatiq broker `JARIDA_BROKER_URL` names (queues not declared yet)."""
+    url = require_distributed(settings)
+    if is_rabbitmq(url):
+        from dramatiq.brokers.rabbitmq import RabbitmqBroker
+
+        # Publisher confirms: `send` returns once RabbitMQ has the message (persistent,
+        # in a durable queue), so a feed claimed in the database is never lost in transit.
+        return RabbitmqBroker(url=url, confirm_delivery=True)
+    from dramatiq.brokers.redis import RedisBroker
+
+    return RedisBroker(url=url, namespace=settings.queue_prefix)
+
+
+def politeness_client(settings: Settings) -> redis.Redis:
+    """The Redis of the fleet's politeness and robots.txt cache."""
+    url = settings.politeness_redis_url
+    if url is None and settings.broker_url and not is_rabbitmq(settings.broker_url):
+        url = settings.broker_url
+    if url is None:
+        raise NotDistributed("with a RabbitMQ broker, set JARIDA_POLITENESS_REDIS_URL "
+                             "(redis://…): per-host politeness is shared through Redis")
+    return redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5,
+                                health_check_interval=30, retry_on_timeout=True)
