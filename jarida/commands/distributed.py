@@ -20,6 +20,7 @@ from rich.table import Table
 from jarida.commands.common import app_context
 
 out = Console(highlight=False)
+DELAY_PRECISION_MS = 100
 queue_app = typer.Typer(help="Inspect the broker's queues; replay dead letters.",
                         no_args_is_help=True)
 
@@ -107,6 +108,9 @@ def register(root: typer.Typer) -> None:
         require_distributed(app.settings)
         app.database()  # the schema is checked here, once, with a one-line error
         env = dict(os.environ)
+        # How often a worker moves due delayed messages (a host's turn come) to their
+        # queue; Dramatiq's default, 1 s, would add up to a second to every host's gap.
+        env.setdefault("dramatiq_worker_timeout", str(DELAY_PRECISION_MS))
         config = ctx.find_root().params.get("config")
         if config is not None:
             env[CONFIG_ENV] = str(config)
