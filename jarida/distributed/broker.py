@@ -73,3 +73,21 @@ def politeness_client(settings: Settings) -> redis.Redis:
                              "(redis://…): per-host politeness is shared through Redis")
     return redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5,
                                 health_check_interval=30, retry_on_timeout=True)
+
+
+def check_broker(url: str, timeout: float = 3.0) -> None:
+    """Raise when the broker does not answer (a connection opened and closed)."""
+    if is_rabbitmq(url):
+        import pika
+
+        params = pika.URLParameters(url)
+        params.socket_timeout = timeout
+        params.blocked_connection_timeout = timeout
+        params.connection_attempts = 1
+        pika.BlockingConnection(params).close()
+        return
+    client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    try:
+        client.ping()
+    finally:
+        client.close()
