@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import redis
 from dramatiq import Broker
@@ -58,9 +59,30 @@ def make_broker(settings: Settings) -> Broker:
         # Publisher confirms: `send` returns once RabbitMQ has the message (persistent,
         # in a durable queue), so a feed claimed in the database is never lost in transit.
         return RabbitmqBroker(url=url, confirm_delivery=True)
+    return _redis_broker(url, settings.queue_prefix)
+
+
+def _redis_broker(url: str, namespace: str) -> Broker:
     from dramatiq.brokers.redis import RedisBroker
 
-    return RedisBroker(url=url, namespace=settings.queue_prefix)
+    class RecoveringRedisBroker(RedisBroker):  # type: ignore[misc]
+        """Dramatiq's Redis broker, plus: a consumer that (re)starts first hands back the
+        messages this worker had fetched and not acknowledged on that queue.
+
+        When the connection to Redis breaks, Dramatiq's consumer thread starts again
+        and forgets the delayed messages it held in memory; Redis still lists them as
+        this (living) worker's, so without this they would wait for the worker to
+        die. Messages a thread is still running come back too: they run twice, which
+        the idempotent actors absorb."""
+
+        def consume(self, queue_name: str, prefetch: int = 1, timeout: int = 5000) -> Any:
+            key = f"{self.namespace}:__acks__.{self.broker_id}.{queue_name}"
+            stale = self.client.smembers(key)
+            if stale:
+                self.do_requeue(queue_name, *stale)
+            return super().consume(queue_name, prefetch, timeout)
+
+    return RecoveringRedisBroker(url=url, namespace=namespace)
 
 
 def politeness_client(settings: Settings) -> redis.Redis:

@@ -167,7 +167,11 @@ class Fleet:
                     err = proc.stderr.read().decode() if proc.stderr else ""
                     raise AssertionError(f"a worker exited {proc.returncode}: {err[-2000:]}")
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}")
+        for proc in self.workers:
+            if proc.poll() is None:
+                self.kill(proc, signal.SIGTERM)
+        errors = [(p.stderr.read().decode() if p.stderr else "")[-3000:] for p in self.workers]
+        raise AssertionError(f"timed out waiting for {what}; workers said: {errors}")
 
     def close(self) -> None:
         for proc in self.workers:

@@ -129,3 +129,32 @@ def test_two_schedulers_never_enqueue_a_feed_twice(fleet_factory: Callable[..., 
     assert len(sent) == 120 and len(set(sent)) == 120
     rows = json.loads(fleet.jarida("queue", "status", "--json").stdout)
     assert {r["queue"]: r["ready"] for r in rows}[fleet.app.queues.feeds] == 120
+
+
+def test_redis_broker_restart_mid_crawl(fleet_factory: Callable[..., Fleet], web: TestServer,
+                                        tmp_path: object) -> None:
+    """A Redis of the test's own (port 6391, nothing saved) is the broker; it is shut
+    down and started again mid-crawl."""
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    port = 6391
+    start = ["redis-server", "--port", str(port), "--save", "", "--appendonly", "yes",
+             "--appendfsync", "always", "--dir", str(tmp_path), "--daemonize", "yes"]
+    subprocess.run(start, check=True, capture_output=True)
+    try:
+        fleet = fleet_factory(f"redis://127.0.0.1:{port}/0", host_delay_seconds=0.5)
+        publish(web, count=8)
+        fleet.register(web.url("/feed.xml"))
+        fleet.start_worker(threads=2)
+        enqueue_due(fleet.db, fleet.app.send_poll, owner="test")
+        fleet.wait_for(lambda: fleet.stored() >= 1, 60, "a first article")
+        subprocess.run(["redis-cli", "-p", str(port), "shutdown"], capture_output=True)
+        time.sleep(1.0)
+        subprocess.run(start, check=True, capture_output=True)
+        fleet.wait_for(lambda: fleet.stored() == 8, 90, "eight articles after the restart")
+        assert sorted(Counter(fleet.urls()).values()) == [1] * 8
+    finally:
+        subprocess.run(["redis-cli", "-p", str(port), "shutdown", "nosave"],
+                       capture_output=True)
