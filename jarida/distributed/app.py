@@ -9,6 +9,7 @@ the queue's dead letters (`jarida queue status`, `jarida queue retry`).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from jarida.distributed import tasks
 from jarida.distributed.broker import Queues, make_broker, queues
 from jarida.settings import Settings
 
+log = logging.getLogger("jarida.worker")
 # A message's run may take this long (a slow page plus extraction), then it fails.
 ACTOR_TIME_LIMIT_MS = 5 * 60 * 1000
 MIN_BACKOFF_MS = 1000
@@ -61,11 +63,13 @@ def build_app(settings: Settings, broker: Broker | None = None) -> DistributedAp
     }
     holder: list[DistributedApp] = []
 
-    def poll(feed_id: int, booked: bool = False) -> str:
-        return tasks.poll_message(holder[0].worker_runtime(), feed_id, booked)
+    def poll(feed_id: int, booked: bool = False) -> None:
+        outcome = tasks.poll_message(holder[0].worker_runtime(), feed_id, booked)
+        log.debug("poll", extra={"outcome": outcome, "feed": feed_id})
 
-    def article(payload: dict[str, Any]) -> str:
-        return tasks.article_message(holder[0].worker_runtime(), payload)
+    def article(payload: dict[str, Any]) -> None:
+        outcome = tasks.article_message(holder[0].worker_runtime(), payload)
+        log.debug("article", extra={"outcome": outcome, "url": payload["entry"]["url"]})
 
     poll_actor: Actor[..., Any] = dramatiq.actor(
         poll, actor_name=f"{settings.queue_prefix}_poll", queue_name=names.feeds, **options)

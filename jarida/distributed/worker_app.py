@@ -2,7 +2,8 @@
 
 The settings come from the environment (and the file `jarida --config` named, passed
 as JARIDA_WORKER_CONFIG_FILE). A worker process exits when the process that started
-it dies (`pipeline/orphans.py`), so a SIGKILLed `jarida worker` leaves nothing behind.
+it dies (`pipeline/orphans.py`), so a SIGKILLed `jarida worker` leaves nothing behind, and
+imports the extraction stack before its threads start.
 """
 
 from __future__ import annotations
@@ -26,3 +27,7 @@ broker = app.broker
 dramatiq.set_broker(broker)
 if multiprocessing.parent_process() is not None:  # a worker process, not the master
     exit_with_parent()
+    # The extraction stack imported and its models loaded once, here, before the worker
+    # threads start: threads racing through the same first imports can hang.
+    import jarida.pipeline.build
+    import jarida.pipeline.warmup  # noqa: F401
