@@ -72,10 +72,10 @@ def build_app(settings: Settings, broker: Broker | None = None) -> DistributedAp
         log.debug("article", extra={"outcome": outcome, "url": payload["entry"]["url"]})
 
     poll_actor: Actor[..., Any] = dramatiq.actor(
-        poll, actor_name=f"{settings.queue_prefix}_poll", queue_name=names.feeds, **options)
+        actor_name=f"{settings.queue_prefix}_poll", queue_name=names.feeds, **options)(poll)
     article_actor: Actor[..., Any] = dramatiq.actor(
-        article, actor_name=f"{settings.queue_prefix}_article", queue_name=names.articles,
-        **options)
+        actor_name=f"{settings.queue_prefix}_article", queue_name=names.articles,
+        **options)(article)
     app = DistributedApp(settings, broker, names, poll_actor, article_actor)
     holder.append(app)
     return app

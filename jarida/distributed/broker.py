@@ -82,7 +82,8 @@ def _redis_broker(url: str, namespace: str) -> Broker:
                 self.do_requeue(queue_name, *stale)
             return super().consume(queue_name, prefetch, timeout)
 
-    return RecoveringRedisBroker(url=url, namespace=namespace)
+    broker: Broker = RecoveringRedisBroker(url=url, namespace=namespace)  # type: ignore[no-untyped-call]
+    return broker
 
 
 def politeness_client(settings: Settings) -> redis.Redis:

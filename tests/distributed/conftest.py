@@ -6,6 +6,7 @@ queue names, Redis keys) and Redis database 11 (other rooms use 15)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -143,10 +144,8 @@ class Fleet:
         return proc
 
     def kill(self, proc: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            pass
         proc.wait(20)
 
     def stored(self) -> int:
@@ -180,15 +179,13 @@ class Fleet:
         from jarida.distributed.queues import _is_rabbitmq
 
         for name in self.app.queues.all:
-            try:
+            with contextlib.suppress(Exception):  # the broker may be what a test stopped
                 if _is_rabbitmq(self.app.broker):
                     channel = self.app.broker.channel  # type: ignore[attr-defined]
                     for q in (name, f"{name}.DQ", f"{name}.XQ"):
                         channel.queue_delete(q)
                 else:
                     self.app.broker.flush(name)  # type: ignore[attr-defined]
-            except Exception:  # the broker may be what a test stopped
-                pass
         client = redis.Redis.from_url(REDIS_URL)
         for key in client.scan_iter(match=f"{self.prefix}:*"):
             client.delete(key)

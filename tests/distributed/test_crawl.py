@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -32,7 +33,7 @@ def test_workers_crawl_a_feed_politely(fleet_factory: Callable[..., Fleet], brok
     assert feed.etag == '"v1"' and feed.last_polled_at is not None
     # One host, six workers' threads: never two requests at once, the gap between starts.
     starts = sorted(r.at for r in web.requests if r.path.startswith(("/a/", "/feed", "/robots")))
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(starts) >= 8 and min(gaps) >= 0.2 - 0.01, gaps
     assert web.count("/robots.txt") == 1  # once for the fleet
     status = json.loads(fleet.jarida("queue", "status", "--json").stdout)

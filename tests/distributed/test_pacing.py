@@ -3,6 +3,7 @@ order, Crawl-delay, Retry-After, and a dead holder's slot freed by expiry."""
 
 from __future__ import annotations
 
+import itertools
 import time
 import uuid
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ def test_one_holder_and_the_gap_from_the_end(pacer: FleetPacer) -> None:
 def test_bookings_space_waiting_messages_a_gap_apart(pacer: FleetPacer) -> None:
     assert pacer.take("a.test", "w0", booked=False) == 0
     waits = [pacer.take("a.test", f"w{i}", booked=False) for i in range(1, 5)]
-    steps = [b - a for a, b in zip(waits, waits[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(waits)]
     assert all(290 <= s <= 310 for s in steps), waits        # one start per gap
     pacer.release("a.test", "w0")
     # A fresh message queues behind the booked ones instead of cutting in.
