@@ -273,6 +273,8 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
         page: FetchResult = rt.turn(host, token, lambda: rt.fetcher().fetch(entry.url))
     except Exception as exc:
         return _settle(rt, feed, entry, None, f"{entry.url}: {one_line(exc)}")
+    if page.retry_after:  # the host asked every client to wait: the whole fleet does
+        rt.pacer.defer(host, page.retry_after)
     if is_retryable(page) and msg.attempt + 1 < rt.max_fetch_attempts and (
             page.retry_after or 0.0) <= rt.settings.retry_max_wait:
         wait_s = page.retry_after if page.retry_after is not None else backoff_delay(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
+import subprocess
+import sys
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -20,12 +24,18 @@ def test_workers_crawl_a_feed_politely(fleet_factory: Callable[..., Fleet], brok
     fleet = fleet_factory(broker_url)
     publish(web, count=6)
     fleet.register(web.url("/feed.xml"))
-    sent = enqueue_due(fleet.db, fleet.app.send_poll, owner="test")
-    assert len(sent) == 1
-    assert enqueue_due(fleet.db, fleet.app.send_poll, owner="test") == []  # claimed
+    scheduler = subprocess.Popen([sys.executable, "-m", "jarida", "scheduler"],
+                                 env=fleet._env(), stdout=subprocess.PIPE, text=True)
     fleet.start_worker(threads=3)
     fleet.start_worker(threads=3)
-    fleet.wait_for(lambda: fleet.stored() == 6, 60, "six articles")
+    try:
+        fleet.wait_for(lambda: fleet.stored() == 6, 60, "six articles")
+        time.sleep(1.0)  # the scheduler looks again: the feed is not due any more
+    finally:
+        scheduler.send_signal(signal.SIGTERM)
+        output, _ = scheduler.communicate(timeout=10)
+    assert scheduler.returncode == 0 and "stopped after enqueuing 1 feeds" in output
+    assert enqueue_due(fleet.db, fleet.app.send_poll, owner="test") == []
     assert sorted(Counter(fleet.urls()).values()) == [1] * 6
     # The feed's poll settled it: validators saved, claim gone, next poll in the future.
     with fleet.db.read() as conn:
@@ -52,3 +62,24 @@ def test_refused_on_sqlite_and_without_broker(fleet_factory: Callable[..., Fleet
     del fleet.env["JARIDA_BROKER_URL"]
     done = fleet.jarida("scheduler", check=False)
     assert done.returncode == 2 and "needs JARIDA_BROKER_URL" in done.stderr
+
+
+def test_retry_after_holds_the_host_for_the_fleet(fleet_factory: Callable[..., Fleet],
+                                                  web: TestServer) -> None:
+    from tests.pipeline.site import article_page
+    from tests.webserver import Reply
+
+    fleet = fleet_factory("redis://127.0.0.1:6379/11", max_retries=2)
+    publish(web, count=3)
+    page = article_page(1, "Mobilité urbaine : le plan numéro 1 adopté")
+    web.route("/a/1", sequence=[Reply(429, headers={"Retry-After": "1"}),
+                                Reply(200, page, {"Content-Type": "text/html; charset=utf-8"})])
+    fleet.register(web.url("/feed.xml"))
+    enqueue_due(fleet.db, fleet.app.send_poll, owner="test")
+    fleet.start_worker(threads=3)
+    fleet.wait_for(lambda: fleet.stored() == 3, 60, "three articles")
+    assert web.count("/a/1") == 2  # refused once, fetched again (through the broker)
+    starts = sorted(r.at for r in web.requests)
+    refused = web.requests_for("/a/1")[0].at
+    after = [t for t in starts if t > refused]
+    assert after and after[0] - refused >= 1.0 - 0.02  # nobody asked the host sooner
