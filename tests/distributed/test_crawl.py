@@ -26,7 +26,7 @@ def test_workers_crawl_a_feed_politely(fleet_factory: Callable[..., Fleet], brok
     fleet.register(web.url("/feed.xml"))
     scheduler = subprocess.Popen([sys.executable, "-m", "jarida", "scheduler"],
                                  env=fleet._env(), stdout=subprocess.PIPE, text=True)
-    fleet.start_worker(threads=3)
+    worker = fleet.start_worker(threads=3)
     fleet.start_worker(threads=3)
     try:
         fleet.wait_for(lambda: fleet.stored() == 6, 60, "six articles")
@@ -49,6 +49,9 @@ def test_workers_crawl_a_feed_politely(fleet_factory: Callable[..., Fleet], brok
     status = json.loads(fleet.jarida("queue", "status", "--json").stdout)
     assert {row["queue"] for row in status} == set(fleet.app.queues.all)
     assert all(row["ready"] == 0 and row["dead"] == 0 for row in status)
+    stopping = time.monotonic()
+    worker.send_signal(signal.SIGTERM)  # to the master, which stops its processes
+    assert worker.wait(10) == 0 and time.monotonic() - stopping < 10  # within Docker's 10 s
 
 
 def test_refused_on_sqlite_and_without_broker(fleet_factory: Callable[..., Fleet],
