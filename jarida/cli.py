@@ -22,6 +22,7 @@ from jarida.commands import (
     crawl,
     db,
     demo,
+    distributed,
     extract,
     serve,
     sources,
@@ -49,7 +50,7 @@ app.add_typer(copies.app, name="copies")
 watch.app.add_typer(alerts.app, name="alerts")
 tone.register_tone(watch.app)
 watch.register(app)
-for module in (db, stats, crawl, serve, extract, demo):
+for module in (db, stats, crawl, serve, extract, demo, distributed):
     module.register(app)
 plain_flags()
 

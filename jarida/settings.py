@@ -310,6 +310,42 @@ class Settings(BaseSettings):
         8, ge=1, description="Attempts of one delivery before it is marked failed."
     )
 
+    # Distributed crawling (room dist: jarida/distributed/)
+    broker_url: str | None = Field(
+        None,
+        description="Message broker of distributed crawling: `amqp://user:pass@host:5672/vhost` "
+        "(RabbitMQ) or `redis://host:6379/0` (Redis). Set, `jarida scheduler` and "
+        "`jarida worker` crawl on many machines sharing one PostgreSQL database; unset, "
+        "nothing changes (`jarida run` crawls on one machine).",
+    )
+    politeness_redis_url: str | None = Field(
+        None,
+        description="Redis that holds the fleet's per-host politeness (one request at a time "
+        "per host, the gap, Crawl-delay, Retry-After) and its robots.txt cache. Unset: the "
+        "broker's Redis when the broker is Redis (required with RabbitMQ).",
+    )
+    queue_prefix: str = Field(
+        "jarida",
+        pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,39}$",
+        description="Prefix of the broker's queue names and of the politeness keys in Redis "
+        "(two fleets on one broker or Redis use two prefixes).",
+    )
+    host_slot_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="A host's request slot held by a worker is free again after this long "
+        "without news from it (a killed worker's host waits this long at most). Keep it "
+        "above `total_timeout`.",
+    )
+    message_max_retries: int = Field(
+        5,
+        ge=0,
+        le=50,
+        description="Times a failing crawl message (the database unreachable, a crash) is "
+        "retried, with growing back-off, before it goes to the dead letters "
+        "(`jarida queue status`, `jarida queue retry`).",
+    )
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _proxy_networks(cls, value: object) -> object:
@@ -341,6 +377,15 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
             raise ValueError("must be an absolute http(s) URL without a query")
         return value.rstrip("/")
+
+    @field_validator("broker_url", "politeness_redis_url")
+    @classmethod
+    def _broker_scheme(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not value.startswith(("amqp://", "amqps://", "redis://", "rediss://")):
+            raise ValueError("must start with amqp:// (RabbitMQ) or redis:// (Redis)")
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -9,12 +9,14 @@ sit outside pacing so that every attempt waits its turn at the host.
 from __future__ import annotations
 
 import random
+from collections.abc import Awaitable, Callable
 
 import httpx
 
 from jarida.crawl.clock import Clock
 from jarida.crawl.pacing import HostPacer
 from jarida.crawl.request import FetchRequest, Handler, Step, compose
+from jarida.crawl.result import FetchResult
 from jarida.crawl.robots import MAX_ROBOTS_BYTES, RobotsCache
 from jarida.crawl.ssrf import AddressPolicy, Resolver
 from jarida.crawl.steps import (
@@ -30,12 +32,17 @@ from jarida.crawl.transfer import Transfer
 from jarida.settings import Settings
 
 ROBOTS_MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2
+RobotsFetch = Callable[[str], Awaitable[FetchResult]]
 
 
 def build_chain(settings: Settings, client: httpx.AsyncClient, *, policy: AddressPolicy,
                 pacer: HostPacer, clock: Clock, resolver: Resolver,
-                rng: random.Random | None = None) -> Handler:
-    """Compose the chain used for every fetch (and the shorter one for robots.txt)."""
+                rng: random.Random | None = None,
+                share_robots: Callable[[RobotsFetch], RobotsFetch] | None = None) -> Handler:
+    """Compose the chain used for every fetch (and the shorter one for robots.txt).
+
+    `share_robots` wraps the robots.txt fetch (the distributed workers read and fill a
+    cache shared by the fleet, `jarida.distributed.robots`)."""
     # The terminal handler: one GET within settings.total_timeout (connect_timeout is set on
     # the client), body read through the decompressed-size cap settings.max_body_bytes.
     transfer = Transfer(client, max_bytes=settings.max_body_bytes,
@@ -47,12 +54,16 @@ def build_chain(settings: Settings, client: httpx.AsyncClient, *, policy: Addres
         GuardAddresses(policy, resolver),
         PaceHost(pacer),
     ]
-    robots_fetch = compose(robots_steps, transfer)
+    robots_chain = compose(robots_steps, transfer)
+
+    def robots_fetch(url: str) -> Awaitable[FetchResult]:
+        return robots_chain(FetchRequest(url=url, max_bytes=MAX_ROBOTS_BYTES, truncate=True))
+
+    fetch_robots = share_robots(robots_fetch) if share_robots else robots_fetch
 
     robots = RobotsCache(
-        lambda url: robots_fetch(FetchRequest(url=url, max_bytes=MAX_ROBOTS_BYTES,
-                                                truncate=True)),
-        user_agent=settings.user_agent, ttl=settings.robots_cache_seconds, clock=clock,
+        fetch_robots, user_agent=settings.user_agent, ttl=settings.robots_cache_seconds,
+        clock=clock,
     )
 
     steps: list[Step] = [

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 
 import httpx
 
-from jarida.crawl.chain import build_chain
+from jarida.crawl.chain import RobotsFetch, build_chain
 from jarida.crawl.clock import Clock, SystemClock
 from jarida.crawl.pacing import HostPacer
 from jarida.crawl.request import FetchRequest, Step, compose
@@ -29,7 +30,8 @@ class Fetcher:
     def __init__(self, settings: Settings, *, clock: Clock | None = None,
                  resolver: Resolver | None = None, pacer: HostPacer | None = None,
                  rng: random.Random | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 share_robots: Callable[[RobotsFetch], RobotsFetch] | None = None) -> None:
         self.settings = settings
         self._clock = clock or SystemClock()
         resolver = resolver or SystemResolver()
@@ -53,7 +55,8 @@ class Fetcher:
         )
         self._policy, self._resolver = policy, resolver
         self._handle = build_chain(settings, self._client, policy=policy, pacer=self.pacer,
-                                   clock=self._clock, resolver=resolver, rng=rng)
+                                   clock=self._clock, resolver=resolver, rng=rng,
+                                   share_robots=share_robots)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:

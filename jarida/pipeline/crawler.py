@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from sqlalchemy import Connection
 
@@ -42,25 +41,32 @@ from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
-from jarida.pipeline.extraction import ExtractJob, ExtractorPool, RecordJob
+from jarida.pipeline.extraction import ExtractorPool
 from jarida.pipeline.hooks import after_store_hooks
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
 from jarida.pipeline.schedule import (
     PollObservation,
-    failure_delay,
-    next_poll_time,
     plan_next_poll,
 )
 from jarida.pipeline.scheduler import HostScheduler, Priority, SchedulerClosed
+from jarida.pipeline.stages import (
+    fetch_log_entry,
+    host_of,
+    one_line,
+    record_job,
+    settle_entries,
+    write_feed_broken,
+    write_poll_failure,
+    write_poll_success,
+)
 from jarida.settings import Settings
-from jarida.storage import Database, entry_failures, host_leases
+from jarida.storage import Database, host_leases
 from jarida.storage import feeds as feed_store
 from jarida.storage import sources as source_store
 from jarida.storage.failures import StorageUnavailable, is_storage_failure
-from jarida.storage.fetchlog import FetchLogEntry, log_fetches
-from jarida.storage.schedule_state import save_schedule_state
+from jarida.storage.fetchlog import FetchLogEntry
 from jarida.websub.link import WebSubLink
 
 _T = TypeVar("_T")
@@ -72,31 +78,6 @@ BACKLOG_PER_SLOT = 4
 CLAIM_LEASE_SECONDS = 3600
 # A feed whose host another crawler is crawling is tried again this much later.
 BUSY_HOST_RETRY = timedelta(seconds=30)
-
-
-def _log_entry(
-    result: FetchResult, feed_id: int | None, outcome: str | None = None
-) -> FetchLogEntry:
-    if outcome is None:
-        outcome = "not_modified" if result.not_modified else "ok" if result.ok else "error"
-        if result.gone:
-            outcome = "gone"
-    return FetchLogEntry(
-        url=result.url, outcome=outcome, fetched_at=datetime.now(UTC), feed_id=feed_id,
-        status=result.status, error=result.error, bytes=len(result.body),
-        elapsed_ms=int(result.elapsed * 1000),
-    )
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
-def _one_line(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
 
 
 def _dead_here(owner: str) -> bool:
@@ -122,14 +103,6 @@ class _Outcome:
     record: ArticleRecord | None = None
     log: FetchLogEntry | None = None
     error: str | None = None
-
-
-def _settle_entries(conn: Connection, feed_id: int, failed: dict[str, str],
-                    stored: list[str]) -> None:
-    now = datetime.now(UTC)
-    for url, error in failed.items():
-        entry_failures.record_entry_failure(conn, feed_id, url, error, now)
-    entry_failures.clear_entry_failures(conn, feed_id, stored)
 
 
 class _Abandoned(Exception):
@@ -187,7 +160,7 @@ class Crawler:
         try:
             self._pool.warm()
         except Exception as exc:  # the first real job reports a broken pool
-            log.debug("extraction workers did not start early: %s", _one_line(exc))
+            log.debug("extraction workers did not start early: %s", one_line(exc))
 
     def request_stop(self) -> None:
         """Stop taking new work: queued fetches are abandoned, what is in flight finishes
@@ -269,12 +242,12 @@ class Crawler:
             host_leases.release_leases_of(conn, dead)
         feeds = feed_store.claim_due_feeds(conn, now, lease_seconds=CLAIM_LEASE_SECONDS,
                                            source_slug=source, owner=self._owner)
-        held = host_leases.lease_hosts(conn, (_host(f.url) for f in feeds), self._owner,
+        held = host_leases.lease_hosts(conn, (host_of(f.url) for f in feeds), self._owner,
                                        now, seconds=CLAIM_LEASE_SECONDS)
-        busy = [f.id for f in feeds if _host(f.url) not in held]
+        busy = [f.id for f in feeds if host_of(f.url) not in held]
         if busy:
             feed_store.release_feed_claims(conn, busy, now + BUSY_HOST_RETRY)
-        return [f for f in feeds if _host(f.url) in held]
+        return [f for f in feeds if host_of(f.url) in held]
 
     async def _release_unsettled(self) -> None:
         """Feeds claimed by this pass whose poll did not finish (stop, storage failure) are
@@ -299,8 +272,8 @@ class Crawler:
             poll = await self._poll(feed, source)
             if poll is None:  # stopping before its turn came
                 return
-            logs = [_log_entry(poll.fetch, feed.id)]
-            logs += [_log_entry(r, feed.id) for r in poll.extra_fetches]
+            logs = [fetch_log_entry(poll.fetch, feed.id)]
+            logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
             if poll.gone or poll.error:
                 await self._feed_failed(feed, poll, logs)
                 report.fail(source.slug, poll.error or "feed gone (HTTP 410)")
@@ -314,19 +287,13 @@ class Crawler:
         except StorageUnavailable:
             raise
         except Exception as exc:  # one broken feed never stops the crawl
-            message = _one_line(exc)
+            message = one_line(exc)
             log.warning("feed failed", extra={"source": source.slug, "url": feed.url,
                                               "error": message})
             report.fail(source.slug, message)
             when = datetime.now(UTC)
-            await self._db(
-                lambda c: feed_store.mark_feed_failed(
-                    c, feed.id, error=message, polled_at=when,
-                    next_poll_at=next_poll_time(
-                        when, failure_delay(feed.consecutive_failures + 1, self.settings),
-                        self._rng),
-                )
-            )
+            await self._db(lambda c: write_feed_broken(c, feed, message, self.settings,
+                                                       self._rng, when))
             self._unsettled.discard(feed.id)
         finally:
             report.feeds_done += 1
@@ -339,7 +306,7 @@ class Crawler:
         if pushed is not None:
             return pushed
         try:
-            async with self._scheduler.turn(_host(feed.url), Priority.FEED):
+            async with self._scheduler.turn(host_of(feed.url), Priority.FEED):
                 return await poll_feed(self.fetcher, feed, timezone=zone)
         except SchedulerClosed:
             return None
@@ -382,7 +349,7 @@ class Crawler:
             for task in tasks:
                 task.cancel()
         if failed or stored:
-            await self._db(lambda c: _settle_entries(c, feed.id, failed, stored))
+            await self._db(lambda c: settle_entries(c, feed.id, failed, stored))
         return not abandoned
 
     async def _store_outcomes(self, batch: list[_Outcome], logs: list[FetchLogEntry],
@@ -411,7 +378,7 @@ class Crawler:
         self._in_flight.add(key)
         assert self._scheduler is not None
         try:
-            async with self._scheduler.turn(_host(entry.url), todo.priority,
+            async with self._scheduler.turn(host_of(entry.url), todo.priority,
                                             newest=todo.newest) as turn:
                 page = await self.fetcher.fetch(entry.url)
                 turn.host_done()
@@ -423,7 +390,7 @@ class Crawler:
             self._in_flight.discard(key)
             raise _Abandoned from None
         except Exception as exc:
-            message = f"{entry.url}: {_one_line(exc)}"
+            message = f"{entry.url}: {one_line(exc)}"
             log.warning("article failed", extra={"source": source.slug, "url": entry.url,
                                                  "error": message})
             report.fail(source.slug, message)
@@ -432,23 +399,12 @@ class Crawler:
     async def _extract(
         self, feed: Feed, source: Source, entry: Entry, page: FetchResult, report: CrawlReport
     ) -> _Outcome:
-        fetch_log = _log_entry(page, feed.id)
+        fetch_log = fetch_log_entry(page, feed.id)
         # A page that did not answer may be stored from its feed entry, but it is retried.
         page_error = None if page.ok else f"{entry.url}: {page.error or 'fetch failed'}"
-        job = ExtractJob(
-            body=page.body if page.ok else b"",
-            encoding=page.encoding,
-            url=page.final_url if page.ok else entry.url,
-            timezone=source.timezone or self.settings.timezone,
-            fallback=entry,
-            source_name=source.name,
-            languages=source.languages,
-        )
         try:
             record = await self._pool.record(
-                RecordJob(job, entry, feed, source, fetched_at=datetime.now(UTC),
-                          index_forms=self._sqlite)
-            )
+                record_job(self.settings, feed, source, entry, page, index_forms=self._sqlite))
         except EmptyArticle as exc:
             detail = f"; page: {page.error}" if page.error else ""
             report.fail(source.slug, f"{exc}{detail}")
@@ -493,46 +449,14 @@ class Crawler:
             PollObservation([t.entry.published for t in todo], timezone=zone, pushed=pushed,
                             listed=[e.published for e in poll.entries]),
             now, self.settings, self._rng)
-        fetch = poll.fetch
-
-        def write(conn: Connection) -> None:
-            moved = poll.new_url is not None and poll.new_url != feed.url
-            relocated = moved and feed_store.update_feed_url(conn, feed.id, str(poll.new_url))
-            if relocated and poll.new_kind:
-                feed_store.set_feed_kind(conn, feed.id, poll.new_kind)
-            next_at = plan.next_poll_at
-            retry = entry_failures.next_entry_retry(conn, feed.id)
-            if retry is not None and retry < next_at:  # a failed entry waits: come back then
-                next_at = max(retry, now)
-            save_schedule_state(conn, feed.id, plan.state)
-            feed_store.record_feed_success(
-                conn, feed.id, polled_at=now, next_poll_at=next_at, poll_interval=plan.interval,
-                etag=fetch.etag or feed.etag,
-                last_modified=fetch.last_modified or feed.last_modified,
-                body_hash=fetch.body_hash or feed.body_hash,
-            )
-
-        await self._db(write)
+        await self._db(lambda c: write_poll_success(c, feed, poll, plan, now))
         self._unsettled.discard(feed.id)
         await self._websub.after_poll(feed, poll)  # WebSub: note the hub it names
 
     async def _feed_failed(self, feed: Feed, poll: PollResult, logs: list[FetchLogEntry]) -> None:
         now = datetime.now(UTC)
-
-        def write(conn: Connection) -> None:
-            log_fetches(conn, logs)
-            if poll.gone:
-                feed_store.mark_feed_gone(conn, feed.id, error="HTTP 410 Gone", polled_at=now)
-                return
-            delay = failure_delay(feed.consecutive_failures + 1, self.settings)
-            if poll.fetch.retry_after:
-                delay = max(delay, int(poll.fetch.retry_after))
-            feed_store.mark_feed_failed(
-                conn, feed.id, error=poll.error or "unknown error", polled_at=now,
-                next_poll_at=next_poll_time(now, delay, self._rng),
-            )
-
-        await self._db(write)
+        await self._db(lambda c: write_poll_failure(c, feed, poll, logs, self.settings,
+                                                    self._rng, now))
         self._unsettled.discard(feed.id)
 
 

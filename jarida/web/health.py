@@ -1,5 +1,6 @@
-"""`/healthz` (the process answers) and `/readyz` (it can serve: the database answers),
-for load balancers, orchestrators and supervisors. Never cached."""
+"""`/healthz` (the process answers) and `/readyz` (it can serve: the database answers,
+and in distributed mode the broker too), for load balancers, orchestrators and
+supervisors. Never cached."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ async def readyz(request: Request) -> JSONResponse:
     """200 when the database answers; the crawl's health is reported, not judged (a
     site keeps serving what it has while its crawler is down)."""
     database = app_state(request).database
+    broker_url = app_state(request).settings.broker_url
 
     def check() -> dict[str, object]:
         with database.read() as conn:
@@ -43,5 +45,16 @@ async def readyz(request: Request) -> JSONResponse:
     except Exception as exc:
         return JSONResponse({"status": "unavailable", "database": describe(exc)},
                             status_code=503, headers=_NO_STORE)
-    return JSONResponse({"status": "ok", "database": "ok", "crawl": crawl},
-                        headers=_NO_STORE)
+    body: dict[str, object] = {"status": "ok", "database": "ok", "crawl": crawl}
+    if broker_url:  # distributed mode: the workers and the scheduler need the broker
+        from jarida.distributed.broker import check_broker
+
+        try:
+            with anyio.fail_after(5):
+                await anyio.to_thread.run_sync(check_broker, broker_url)
+        except Exception as exc:
+            return JSONResponse({"status": "unavailable", "database": "ok",
+                                 "broker": describe(exc) or type(exc).__name__},
+                                status_code=503, headers=_NO_STORE)
+        body["broker"] = "ok"
+    return JSONResponse(body, headers=_NO_STORE)

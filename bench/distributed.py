@@ -1,0 +1,275 @@
+"""Distributed crawling against the inline crawler, on one local web of many hosts.
+
+The web is `bench/hostweb.py`: `--hosts` outlets on loopback addresses behind nginx
+(real pages of the shared corpora, an RSS feed and a robots.txt each), with an
+access log in milliseconds from which politeness is read. Every run starts from a
+fresh PostgreSQL schema, crawls the same pages, and counts pages stored per second
+of crawl (process start-up excluded on both sides: the inline crawler's own timer;
+for the workers, from the scheduler's enqueue, once their consumers are up, to the
+last page stored). Two shapes, because they measure different things:
+
+- *paced* (the gap `--gap`, 1 s): what a news crawl is: bound by politeness (N hosts
+  allow N/gap pages a second), not by the CPU. Compares `jarida crawl --once` with
+  two worker processes (`--threads` each), and checks politeness in nginx's log.
+- *cpu* (gap 0): extraction-bound, where processes pay: one worker process (one
+  thread) against two (one thread each).
+
+    python -m bench.distributed [--hosts 40] [--pages 10] [--broker rabbitmq|redis]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, func, select, text
+
+from bench.common import RESULTS, ROOT, machine, replace_section, run_python, today
+from bench.crawl_hosts import _politeness, _sources_file
+from bench.hostweb import HostWeb, host_web
+
+BROKERS = {"rabbitmq": "amqp://guest:guest@127.0.0.1:5672/%2F",
+           "redis": "redis://127.0.0.1:6379/12"}
+POLITENESS_REDIS = "redis://127.0.0.1:6379/12"
+
+
+@dataclass
+class Run:
+    env: dict[str, str]
+    url: str
+
+
+@contextmanager
+def fresh_schema(pg_url: str) -> Iterator[str]:
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in pg_url else "?"
+    try:
+        yield f"{pg_url}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _env(db_url: str, gap: float, broker: str | None, prefix: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JARIDA_")}
+    env.update({
+        "PYTHONPATH": str(ROOT), "JARIDA_DATABASE_URL": db_url,
+        "JARIDA_PRIVATE_NETWORK_ALLOWLIST": '["127.0.0.0/8"]',
+        "JARIDA_HOST_DELAY_SECONDS": str(gap), "JARIDA_IMAGE_FETCH_LIMIT": "0",
+        "JARIDA_QUEUE_PREFIX": prefix, "JARIDA_POLITENESS_REDIS_URL": POLITENESS_REDIS,
+    })
+    if broker is not None:
+        env["JARIDA_BROKER_URL"] = BROKERS[broker]
+    return env
+
+
+def _prepare(web: HostWeb, env: dict[str, str], workdir: Path) -> None:
+    sources = workdir / "sources.yaml"
+    _sources_file(web, sources)
+    run_python(["-m", "jarida", "init"], env)
+    run_python(["-m", "jarida", "sources", "import", str(sources)], env)
+
+
+def _stored(db_url: str) -> int:
+    from jarida.storage.tables import articles
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str, Any]:
+    with fresh_schema(pg_url) as db_url:
+        env = _env(db_url, gap, None, "inline")
+        _prepare(web, env, workdir)
+        web.log.write_text("")
+        done, _ = run_python(["-m", "jarida", "crawl", "--once", "--json"], env)
+        report = json.loads(done.stdout)
+        stored = _stored(db_url)
+        return {"stored": stored, "seconds": round(report["seconds"], 2),
+                "pages_per_s": round(stored / report["seconds"], 2),
+                **_politeness(web, gap)}
+
+
+def _consumers_ready(env: dict[str, str], processes: int) -> bool:
+    """Each worker process has a consumer on the feeds queue (RabbitMQ), or, on Redis,
+    has sent its first heartbeat."""
+    from jarida.distributed.broker import make_broker, queues
+    from jarida.settings import Settings
+
+    settings = Settings(database_url=env["JARIDA_DATABASE_URL"],
+                        broker_url=env["JARIDA_BROKER_URL"],
+                        queue_prefix=env["JARIDA_QUEUE_PREFIX"])
+    broker: Any = make_broker(settings)
+    try:
+        if type(broker).__name__ == "RabbitmqBroker":
+            name = queues(settings).feeds
+            reply = broker._declare_queue(name)  # idempotent; the reply counts consumers
+            return int(reply.method.consumer_count) >= processes
+        beats = broker.client.zcard(f"{settings.queue_prefix}:__heartbeats__")
+        return int(beats) >= processes
+    finally:
+        broker.close()
+
+
+def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker: str,
+                    processes: int, threads: int) -> dict[str, Any]:
+    from jarida.distributed.app import build_app
+    from jarida.distributed.scheduler import enqueue_due
+    from jarida.settings import Settings
+    from jarida.storage import Database
+
+    prefix = f"bench{uuid.uuid4().hex[:8]}"
+    with fresh_schema(pg_url) as db_url:
+        env = _env(db_url, gap, broker, prefix)
+        _prepare(web, env, workdir)
+        expected = len(web.hosts) * web.pages_per_host
+        worker_log = (workdir / "worker.log").open("wb")
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "jarida", "worker", "--processes", str(processes),
+             "--threads", str(threads)], env=env, cwd=ROOT, start_new_session=True,
+            stdout=worker_log, stderr=worker_log)
+        settings = Settings(database_url=db_url, broker_url=BROKERS[broker],
+                            queue_prefix=prefix, politeness_redis_url=POLITENESS_REDIS)
+        app = build_app(settings)
+        db = Database.open(db_url)
+        try:
+            deadline = time.monotonic() + 120
+            while not _consumers_ready(env, processes):
+                if time.monotonic() > deadline or worker.poll() is not None:
+                    raise RuntimeError("the workers did not start")
+                time.sleep(0.3)
+            web.log.write_text("")
+            started = time.monotonic()
+            enqueue_due(db, app.send_poll, owner="bench", now=datetime.now(UTC))
+            stored, last_change, last = 0, time.monotonic(), -1
+            while stored < expected and time.monotonic() - last_change < 60:
+                time.sleep(0.1)
+                stored = _stored(db_url)
+                if stored != last:
+                    last, last_change = stored, time.monotonic()
+            seconds = last_change - started
+        finally:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(30)
+            worker_log.close()
+            db.close()
+            _cleanup(app)
+        return {"processes": processes, "threads": threads, "stored": stored,
+                "worker_log": str(workdir / "worker.log"),
+                "seconds": round(seconds, 2), "pages_per_s": round(stored / seconds, 2),
+                **_politeness(web, gap)}
+
+
+def _cleanup(app: Any) -> None:
+    import redis
+
+    try:
+        if type(app.broker).__name__ == "RabbitmqBroker":
+            for name in app.queues.all:
+                for q in (name, f"{name}.DQ", f"{name}.XQ"):
+                    app.broker.channel.queue_delete(q)
+        else:
+            for name in app.queues.all:
+                app.broker.flush(name)
+    finally:
+        client = redis.Redis.from_url(POLITENESS_REDIS)
+        for key in client.scan_iter(match=f"{app.settings.queue_prefix}:*"):
+            client.delete(key)
+        app.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hosts", type=int, default=40)
+    parser.add_argument("--pages", type=int, default=10, help="article pages per host")
+    parser.add_argument("--gap", type=float, default=1.0, help="the paced shape's gap (s)")
+    parser.add_argument("--threads", type=int, default=8,
+                        help="threads per worker process in the paced shape")
+    parser.add_argument("--broker", choices=sorted(BROKERS), default="rabbitmq")
+    parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
+                        help="PostgreSQL URL (a schema is made and dropped per run)")
+    args = parser.parse_args()
+    if not args.postgres:
+        raise SystemExit("give --postgres or set JARIDA_TEST_POSTGRES_URL")
+    import tempfile
+
+    result: dict[str, Any] = {"date": today(), "machine": machine(), "load": "loaded",
+                              "hosts": args.hosts, "pages_per_host": args.pages,
+                              "broker": args.broker}
+    with host_web(args.hosts, args.pages) as web:
+        def tmp() -> Path:
+            return Path(tempfile.mkdtemp(prefix="jarida-bench-dist-"))
+
+        paced = {
+            "gap_s": args.gap,
+            "inline": run_inline(web, args.postgres, tmp(), args.gap),
+            "distributed_2p": run_distributed(web, args.postgres, tmp(), args.gap,
+                                              args.broker, 2, args.threads),
+        }
+        paced["ratio"] = round(paced["distributed_2p"]["pages_per_s"]
+                               / paced["inline"]["pages_per_s"], 2)
+        print(json.dumps({"paced": paced}), flush=True)
+        cpu = {
+            "gap_s": 0.0,
+            "one_process": run_distributed(web, args.postgres, tmp(), 0.0, args.broker, 1, 1),
+            "two_processes": run_distributed(web, args.postgres, tmp(), 0.0, args.broker,
+                                             2, 1),
+        }
+        cpu["ratio"] = round(cpu["two_processes"]["pages_per_s"]
+                             / cpu["one_process"]["pages_per_s"], 2)
+        print(json.dumps({"cpu": cpu}), flush=True)
+    result.update({"paced": paced, "cpu": cpu})
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))
+    replace_section("distributed", _markdown(result))
+    print(json.dumps(result, indent=2))
+
+
+def _markdown(r: dict[str, Any]) -> str:
+    p, c = r["paced"], r["cpu"]
+    return "\n".join([
+        f"## Distributed crawling ({r['date']}, {r['machine']}, {r['load']}; "
+        f"{r['hosts']} hosts x {r['pages_per_host']} pages, PostgreSQL, {r['broker']})",
+        "",
+        "| shape | run | pages stored | seconds | pages/s | overlaps | gaps < gap |",
+        "|---|---|---|---|---|---|---|",
+        f"| paced (gap {p['gap_s']} s) | inline `jarida crawl --once` | "
+        f"{p['inline']['stored']} | {p['inline']['seconds']} | {p['inline']['pages_per_s']} "
+        f"| {p['inline']['overlaps']} | {p['inline']['short_gaps']} |",
+        f"| paced (gap {p['gap_s']} s) | 2 worker processes x "
+        f"{p['distributed_2p']['threads']} threads | {p['distributed_2p']['stored']} | "
+        f"{p['distributed_2p']['seconds']} | {p['distributed_2p']['pages_per_s']} | "
+        f"{p['distributed_2p']['overlaps']} | {p['distributed_2p']['short_gaps']} |",
+        f"| cpu (gap 0) | 1 worker process x 1 thread | {c['one_process']['stored']} | "
+        f"{c['one_process']['seconds']} | {c['one_process']['pages_per_s']} | | |",
+        f"| cpu (gap 0) | 2 worker processes x 1 thread | {c['two_processes']['stored']} | "
+        f"{c['two_processes']['seconds']} | {c['two_processes']['pages_per_s']} | | |",
+        "",
+        f"Distributed / inline (paced): {p['ratio']}x. Two processes / one (cpu): "
+        f"{c['ratio']}x.",
+    ])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""What a worker does with one message: poll a feed, or fetch, extract and store a page.
+
+Both are the inline crawler's stages (`pipeline/poll.py`, `pipeline/entries.py`,
+`pipeline/stages.py`, `pipeline/batch.py` with the after-store hooks), called from a
+Dramatiq actor instead of an event loop. Messages carry ids and URLs (and the feed's
+own few lines about an entry, its fallback), never a page body.
+
+Every effect is idempotent, so a message delivered twice (its worker was killed after
+storing, before the broker heard the acknowledgement) changes nothing: the article
+upsert by canonical URL, the hooks (idempotent by contract), entry failures keyed by
+URL, a feed's state overwritten by each poll. A failure of the database raises
+(`StorageUnavailable`): Dramatiq retries the message with back-off, then dead-letters
+it. Anything else wrong with one feed or page is that feed's or page's failure,
+written down as the inline crawler writes it.
+
+A host whose slot is taken (or whose gap has not passed) sends the message back to
+the broker with the delay `FleetPacer.take` answers, so no worker thread sleeps on
+politeness.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+import uuid
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from jarida.crawl.fetcher import Fetcher
+from jarida.crawl.result import FetchResult
+from jarida.crawl.retry import backoff_delay, is_retryable
+from jarida.dedup import canonical_url
+from jarida.distributed.broker import politeness_client
+from jarida.distributed.pacing import FleetPacer
+from jarida.distributed.robots import SharedRobots
+from jarida.model import Entry, Feed, Source
+from jarida.pipeline.batch import store_batch
+from jarida.pipeline.build import EmptyArticle
+from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
+from jarida.pipeline.extraction import run_record_job
+from jarida.pipeline.hooks import after_store_hooks
+from jarida.pipeline.poll import PollResult, poll_feed
+from jarida.pipeline.schedule import PollObservation, plan_next_poll
+from jarida.pipeline.stages import (
+    fetch_log_entry,
+    host_of,
+    one_line,
+    record_job,
+    settle_entries,
+    write_feed_broken,
+    write_poll_failure,
+    write_poll_success,
+)
+from jarida.settings import Settings
+from jarida.storage import Database
+from jarida.storage import sources as source_store
+from jarida.storage.failures import StorageUnavailable, is_storage_failure
+from jarida.storage.fetchlog import FetchLogEntry, log_fetches
+
+log = logging.getLogger("jarida.worker")
+_T = TypeVar("_T")
+
+_DATES = ("published", "updated")
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    data = asdict(entry)
+    for key in _DATES:
+        if data[key] is not None:
+            data[key] = data[key].isoformat()
+    return data
+
+
+def entry_from_json(data: dict[str, Any]) -> Entry:
+    values = dict(data)
+    for key in _DATES:
+        if values.get(key):
+            values[key] = datetime.fromisoformat(values[key])
+    return Entry(**values)
+
+
+@dataclass(frozen=True)
+class ArticleMessage:
+    """One page to fetch: what the article actor's message carries (JSON)."""
+
+    feed_id: int
+    entry: dict[str, Any]
+    attempt: int = 0     # fetch attempts already made (408/429/5xx, network)
+    booked: bool = False  # the host promised this message a start time
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Send = Callable[..., None]  # (payload, *, delay_ms) -> None
+
+
+class _Thread(threading.local):
+    loop: asyncio.AbstractEventLoop | None = None
+    fetcher: Fetcher | None = None
+
+
+class Runtime:
+    """What the actors of one worker process share: settings, database, Redis, and per
+    thread an event loop with its own fetcher (the fetch chain needs one)."""
+
+    def __init__(self, settings: Settings, *, send_poll: Send, send_article: Send,
+                 db: Database | None = None) -> None:
+        # Retries of 408/429/5xx go back through the broker (no thread sleeps on them).
+        self.settings = settings.model_copy(update={"max_retries": 0})
+        self.max_fetch_attempts = settings.max_retries + 1
+        self.send_poll = send_poll
+        self.send_article = send_article
+        self._db = db
+        self._db_lock = threading.Lock()
+        self.redis = politeness_client(settings)
+        self.pacer = FleetPacer(self.redis, prefix=settings.queue_prefix,
+                                delay=settings.host_delay_seconds,
+                                slot_seconds=settings.host_slot_seconds)
+        self.robots = SharedRobots(self.redis, prefix=settings.queue_prefix,
+                                   ttl=settings.robots_cache_seconds)
+        self.hooks = after_store_hooks(settings)
+        self.rng = random.Random()
+        self._local = _Thread()
+
+    @property
+    def db(self) -> Database:
+        with self._db_lock:
+            if self._db is None:
+                self._db = Database.open(self.settings.database_url,
+                                         busy_seconds=self.settings.database_busy_seconds)
+            return self._db
+
+    def run(self, coro: Coroutine[Any, Any, _T]) -> _T:
+        local = self._local
+        if local.loop is None:
+            local.loop = asyncio.new_event_loop()
+        return local.loop.run_until_complete(coro)
+
+    def fetcher(self) -> Fetcher:
+        local = self._local
+        if local.fetcher is None:
+            local.fetcher = Fetcher(self.settings, pacer=self.pacer, share_robots=self.robots)
+        return local.fetcher
+
+    def write(self, fn: Callable[[Any], _T]) -> _T:
+        return _storage(lambda: self._in(fn, write=True))
+
+    def read(self, fn: Callable[[Any], _T]) -> _T:
+        return _storage(lambda: self._in(fn, write=False))
+
+    def _in(self, fn: Callable[[Any], _T], *, write: bool) -> _T:
+        with self.db.write() if write else self.db.read() as conn:
+            return fn(conn)
+
+    def turn(self, host: str, token: str, work: Callable[[], Awaitable[_T]]) -> _T:
+        """Run `work` holding `host`'s slot (taken already); the gap starts at the end."""
+        async def held() -> _T:
+            mark = self.pacer.hold(host, token)
+            try:
+                return await work()
+            finally:
+                self.pacer.unhold(mark)
+
+        try:
+            return self.run(held())
+        finally:
+            self.pacer.release(host, token)
+
+
+def _storage(fn: Callable[[], _T]) -> _T:
+    try:
+        return fn()
+    except StorageUnavailable:
+        raise
+    except Exception as exc:
+        if is_storage_failure(exc):
+            raise StorageUnavailable(exc) from exc
+        raise
+
+
+def _load(rt: Runtime, feed_id: int) -> tuple[Feed, Source] | None:
+    def read(conn: Any) -> tuple[Feed, Source] | None:
+        feed = source_store.feed_by_id(conn, feed_id)
+        if feed is None:
+            return None
+        source = source_store.source_by_id(conn, feed.source_id)
+        return None if source is None else (feed, source)
+
+    return rt.read(read)
+
+
+def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
+    """Poll one feed and enqueue its new entries; the outcome, for logs and tests."""
+    loaded = _load(rt, feed_id)
+    if loaded is None:
+        return "missing"
+    feed, source = loaded
+    if feed.status not in ("active", "failing"):
+        return "inactive"
+    host, token = host_of(feed.url), uuid.uuid4().hex
+    wait = rt.pacer.take(host, token, booked=booked)
+    if wait:
+        rt.send_poll(feed_id, booked=True, delay_ms=wait)
+        return "waiting"
+    zone = source.timezone or rt.settings.timezone
+    try:
+        poll = rt.turn(host, token, lambda: poll_feed(rt.fetcher(), feed, timezone=zone))
+        return _after_poll(rt, feed, source, poll, zone)
+    except StorageUnavailable:
+        raise
+    except Exception as exc:  # one broken feed fails alone, as in the inline crawler
+        message = one_line(exc)
+        log.warning("feed failed", extra={"source": source.slug, "url": feed.url,
+                                          "error": message})
+        now = datetime.now(UTC)
+        rt.write(lambda c: write_feed_broken(c, feed, message, rt.settings, rt.rng, now))
+        return "failed"
+
+
+def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone: str) -> str:
+    host = host_of(feed.url)
+    if poll.fetch.retry_after:
+        rt.pacer.defer(host, poll.fetch.retry_after)
+    logs: list[FetchLogEntry] = [fetch_log_entry(poll.fetch, feed.id)]
+    logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
+    now = datetime.now(UTC)
+    if poll.gone or poll.error:
+        rt.write(lambda c: write_poll_failure(c, feed, poll, logs, rt.settings, rt.rng, now))
+        return "gone" if poll.gone else "failed"
+    todo: list[Todo] = rt.read(lambda c: entries_to_fetch(c, feed, poll.entries, now)
+                               + retries_due(c, feed, now))
+    todo.sort(key=lambda t: (int(t.priority), -t.newest))
+    seen: set[str] = set()
+    for item in todo:
+        key = canonical_url(item.entry.url)
+        if key not in seen:
+            seen.add(key)
+            rt.send_article(ArticleMessage(feed.id, entry_to_json(item.entry)).as_json(),
+                            delay_ms=0)
+    plan = plan_next_poll(
+        feed.schedule_state,
+        PollObservation([t.entry.published for t in todo], timezone=zone, pushed=False,
+                        listed=[e.published for e in poll.entries]),
+        now, rt.settings, rt.rng)
+
+    def write(conn: Any) -> None:
+        log_fetches(conn, logs)
+        write_poll_success(conn, feed, poll, plan, now)
+
+    rt.write(write)  # the entries are with the broker before the feed's validators move
+    return f"polled:{len(seen)}"
+
+
+def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
+    """Fetch, extract and store one page; the outcome, for logs and tests."""
+    msg = ArticleMessage(**payload)
+    loaded = _load(rt, msg.feed_id)
+    if loaded is None:
+        return "missing"
+    feed, source = loaded
+    entry = entry_from_json(msg.entry)
+    host, token = host_of(entry.url), uuid.uuid4().hex
+    wait = rt.pacer.take(host, token, booked=msg.booked)
+    if wait:
+        rt.send_article(replace(msg, booked=True).as_json(), delay_ms=wait)
+        return "waiting"
+    try:
+        page: FetchResult = rt.turn(host, token, lambda: rt.fetcher().fetch(entry.url))
+    except Exception as exc:
+        return _settle(rt, feed, entry, None, f"{entry.url}: {one_line(exc)}")
+    if page.retry_after:  # the host asked every client to wait: the whole fleet does
+        rt.pacer.defer(host, page.retry_after)
+    if is_retryable(page) and msg.attempt + 1 < rt.max_fetch_attempts and (
+            page.retry_after or 0.0) <= rt.settings.retry_max_wait:
+        wait_s = page.retry_after if page.retry_after is not None else backoff_delay(
+            msg.attempt, rt.settings.retry_max_wait, rt.rng)
+        rt.pacer.defer(host, wait_s)
+        rt.send_article(replace(msg, attempt=msg.attempt + 1, booked=False).as_json(),
+                        delay_ms=max(1, int(wait_s * 1000)))
+        return "retrying"
+    fetch_log = fetch_log_entry(page, feed.id)
+    page_error = None if page.ok else f"{entry.url}: {page.error or 'fetch failed'}"
+    try:
+        record = run_record_job(record_job(rt.settings, feed, source, entry, page,
+                                           index_forms=False))
+    except EmptyArticle as exc:
+        detail = f"; page: {page.error}" if page.error else ""
+        return _settle(rt, feed, entry, fetch_log, f"{exc}{detail}")
+    except Exception as exc:
+        return _settle(rt, feed, entry, fetch_log, f"{entry.url}: {one_line(exc)}")
+    if record.extraction == "fallback":
+        page_error = page_error or f"{entry.url}: no article text on the page"
+    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], rt.hooks))
+    if outcome.failed:
+        return _settle(rt, feed, entry, None, f"not stored: {outcome.failed[0][1]}")
+    if page_error is not None:
+        return _settle(rt, feed, entry, None, page_error, saved=outcome.saved[0].outcome)
+    rt.write(lambda c: settle_entries(c, feed.id, {}, [entry.url]))
+    return outcome.saved[0].outcome
+
+
+def _settle(rt: Runtime, feed: Feed, entry: Entry, fetch_log: FetchLogEntry | None,
+            error: str, saved: str = "failed") -> str:
+    """The entry failed (it is retried by a later poll of its feed, as inline)."""
+    log.warning("article failed", extra={"url": entry.url, "error": error})
+
+    def write(conn: Any) -> None:
+        if fetch_log is not None:
+            log_fetches(conn, [fetch_log])
+        settle_entries(conn, feed.id, {entry.url: error}, [])
+
+    rt.write(write)
+    return saved

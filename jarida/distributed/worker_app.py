@@ -1,0 +1,33 @@
+"""The module `dramatiq` loads in each worker process (`jarida worker` starts it).
+
+The settings come from the environment (and the file `jarida --config` named, passed
+as JARIDA_WORKER_CONFIG_FILE). A worker process exits when the process that started
+it dies (`pipeline/orphans.py`), so a SIGKILLed `jarida worker` leaves nothing behind, and
+imports the extraction stack before its threads start.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import dramatiq
+
+from jarida.distributed.app import build_app
+from jarida.logs import configure_logging
+from jarida.pipeline.orphans import exit_with_parent
+from jarida.settings import load_settings
+
+CONFIG_ENV = "JARIDA_WORKER_CONFIG_FILE"
+
+settings = load_settings(os.environ.get(CONFIG_ENV) or None)
+configure_logging(settings.log_level, settings.log_format)
+app = build_app(settings)
+broker = app.broker
+dramatiq.set_broker(broker)
+if multiprocessing.parent_process() is not None:  # a worker process, not the master
+    exit_with_parent()
+    # The extraction stack imported and its models loaded once, here, before the worker
+    # threads start: threads racing through the same first imports can hang.
+    import jarida.pipeline.build
+    import jarida.pipeline.warmup  # noqa: F401
