@@ -238,6 +238,13 @@ class Settings(BaseSettings):
         "http://127.0.0.1:8000",
         description="Public address of the website, used for absolute links in feeds.",
     )
+    story_window_days: float = Field(
+        7.0,
+        gt=0,
+        le=60,
+        description="Sliding window of the stories (issue 13): an article joins a story seen "
+        "within this many days; a story that keeps being covered stays open.",
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -38,5 +38,6 @@ class AfterStore(Protocol):
 def after_store_hooks(settings: Settings) -> list[AfterStore]:
     """The hooks every writer runs, in order (each area adds its own here)."""
     from jarida.pipeline.image_hook import register_images
+    from jarida.stories.hook import story_hook
 
-    return [register_images]
+    return [register_images, story_hook(settings)]

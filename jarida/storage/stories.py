@@ -1,0 +1,189 @@
+"""Stories: the SQL of the clustering's write side (jarida.stories) and of its readers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from jarida.storage.tables import articles, stories, story_articles, story_keys
+
+
+@dataclass
+class StoryState:
+    """One story as the clustering updates it."""
+
+    id: int
+    first_seen: datetime
+    last_seen: datetime
+    article_count: int
+    source_count: int
+    languages: list[str]
+    profile: dict[str, dict[str, float]]
+
+
+def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
+    """Which of these articles already belong to a story."""
+    if not article_ids:
+        return set()
+    rows = conn.execute(select(story_articles.c.article_id)
+                        .where(story_articles.c.article_id.in_(list(article_ids))))
+    return {int(r[0]) for r in rows}
+
+
+def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
+                      limit: int) -> list[int]:
+    """Stories seen since `since` sharing most of these keys, most shared first."""
+    if not keys:
+        return []
+    hits = func.count().label("hits")
+    rows = conn.execute(
+        select(story_keys.c.story_id, hits)
+        .where(story_keys.c.key.in_(list(keys)), story_keys.c.last_seen >= since)
+        .group_by(story_keys.c.story_id)
+        .order_by(hits.desc(), story_keys.c.story_id.desc())
+        .limit(limit)
+    )
+    return [int(r[0]) for r in rows]
+
+
+def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:
+    if not story_ids:
+        return {}
+    rows = conn.execute(select(stories).where(stories.c.id.in_(list(story_ids))))
+    out = {}
+    for r in rows:
+        m = r._mapping
+        out[int(m["id"])] = StoryState(
+            id=int(m["id"]), first_seen=m["first_seen"], last_seen=m["last_seen"],
+            article_count=int(m["article_count"]), source_count=int(m["source_count"]),
+            languages=[x for x in m["languages"].split(",") if x],
+            profile=json.loads(m["profile"]),
+        )
+    return out
+
+
+def _values(state: StoryState, heat: float) -> dict[str, Any]:
+    return {
+        "first_seen": state.first_seen, "last_seen": state.last_seen,
+        "article_count": state.article_count, "source_count": state.source_count,
+        "languages": ",".join(sorted(state.languages)),
+        "profile": json.dumps(state.profile, ensure_ascii=False, separators=(",", ":")),
+        "heat": heat,
+    }
+
+
+def create_story(conn: Connection, state: StoryState, heat: float) -> int:
+    result = conn.execute(insert(stories).values(**_values(state, heat)).returning(stories.c.id))
+    return int(result.scalar_one())
+
+
+def save_state(conn: Connection, state: StoryState, heat: float) -> None:
+    conn.execute(update(stories).where(stories.c.id == state.id).values(**_values(state, heat)))
+
+
+def add_member(conn: Connection, article_id: int, story_id: int, source_id: int,
+               language: str, seen_at: datetime, fit: float) -> None:
+    conn.execute(insert(story_articles).values(
+        article_id=article_id, story_id=story_id, source_id=source_id, language=language,
+        seen_at=seen_at, fit=fit))
+
+
+def source_count(conn: Connection, story_id: int) -> int:
+    return int(conn.execute(
+        select(func.count(func.distinct(story_articles.c.source_id)))
+        .where(story_articles.c.story_id == story_id)).scalar_one())
+
+
+@cache
+def _upsert_key(dialect: str) -> Any:
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(story_keys)
+    return stmt.on_conflict_do_update(
+        index_elements=["key", "story_id"],
+        set_={"last_seen": func.max(stmt.excluded.last_seen, story_keys.c.last_seen)}
+        if dialect != "postgresql" else
+        {"last_seen": func.greatest(stmt.excluded.last_seen, story_keys.c.last_seen)},
+    )
+
+
+def touch_keys(conn: Connection, story_id: int, keys: Sequence[str], seen: datetime) -> None:
+    """Index the story under these keys, seen at `seen` (the later time wins)."""
+    if keys:
+        conn.execute(_upsert_key(conn.dialect.name),
+                     [{"key": k, "story_id": story_id, "last_seen": seen} for k in keys])
+
+
+def move_story(conn: Connection, source: int, target: int) -> None:
+    """Merge story `source` into `target`: its articles and keys follow, the story goes."""
+    conn.execute(update(story_articles).where(story_articles.c.story_id == source)
+                 .values(story_id=target))
+    rows = conn.execute(select(story_keys.c.key, story_keys.c.last_seen)
+                        .where(story_keys.c.story_id == source)).all()
+    conn.execute(delete(story_keys).where(story_keys.c.story_id == source))
+    for key, seen in rows:
+        touch_keys(conn, target, [key], seen)
+    conn.execute(delete(stories).where(stories.c.id == source))
+
+
+def prune_keys(conn: Connection, before: datetime) -> int:
+    """Forget the index entries of stories not seen since `before` (the window's edge)."""
+    return int(conn.execute(delete(story_keys).where(story_keys.c.last_seen < before)).rowcount)
+
+
+def forget_since(conn: Connection, since: datetime | None) -> int:
+    """Remove every story holding an article seen at or after `since` (all when None), so a
+    rebuild places their articles again; the number of stories removed."""
+    if since is None:
+        conn.execute(delete(story_keys))
+        conn.execute(delete(story_articles))
+        return int(conn.execute(delete(stories)).rowcount)
+    touched = (select(story_articles.c.story_id).where(story_articles.c.seen_at >= since)
+               .distinct().scalar_subquery())
+    conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(touched)))
+    ids = [int(r[0]) for r in conn.execute(
+        select(stories.c.id).where(stories.c.id.in_(touched)))]
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(part)))
+        conn.execute(delete(stories).where(stories.c.id.in_(part)))
+    return len(ids)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """An article the clustering has not placed yet, with what it reads."""
+
+    id: int
+    source_id: int
+    language: str | None
+    title: str
+    text: str
+    seen_at: datetime
+
+
+def unplaced_articles(conn: Connection, after: tuple[datetime, int] | None,
+                      limit: int) -> list[Unplaced]:
+    """The next articles without a story in the order they were first seen (sort_at, id)."""
+    query = (select(articles.c.id, articles.c.source_id, articles.c.language, articles.c.title,
+                    func.substr(articles.c.text, 1, 1500), articles.c.sort_at)
+             .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+             .where(story_articles.c.article_id.is_(None))
+             .order_by(articles.c.sort_at, articles.c.id).limit(limit))
+    if after is not None:
+        at, aid = after
+        query = query.where((articles.c.sort_at > at)
+                            | ((articles.c.sort_at == at) & (articles.c.id > aid)))
+    return [Unplaced(int(r[0]), int(r[1]), r[2], r[3], r[4] or "", r[5]) for r in conn.execute(query)]
+
+
+def count_unplaced(conn: Connection) -> int:
+    return int(conn.execute(
+        select(func.count()).select_from(articles)
+        .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+        .where(story_articles.c.article_id.is_(None))).scalar_one())
