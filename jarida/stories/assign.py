@@ -20,9 +20,12 @@ from jarida.storage import stories as store
 from jarida.stories.features import Features
 from jarida.stories.profile import add_article, cosine, languages, merge, unit_of
 
-SAME_LANGUAGE = 0.30  # cosine of terms to join a story written in the article's language
-CROSS_LANGUAGE = 0.42  # cosine of cross keys to join a story in other languages only
-MERGE = 0.50  # cosine of two stories' cross keys to merge them (disjoint languages)
+SAME_LANGUAGE = 0.50  # cosine of terms to join a story written in the article's language
+CROSS_LANGUAGE = 0.33  # cosine of cross keys to join a story in other languages only
+MERGE = 0.45  # cosine of two stories' cross keys to merge them (disjoint languages)
+# Coverage in another language follows within this time of the story's last article;
+# later articles sharing names and places are another event (a distractor).
+CROSS_NEAR = timedelta(hours=36)
 LOOKUP_TERMS = 10
 LOOKUP_KEYS = 14
 CANDIDATES = 30
@@ -44,9 +47,16 @@ def lookup_keys(f: Features) -> list[str]:
             + [f"x:{k}"[:80] for k, _ in cross])
 
 
+def _shares_figure(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Events across languages share a figure (a number of two digits or more, a date);
+    articles sharing only names and places are often another event."""
+    return any(k in b for k in a if (k[0] == "#" and len(k) > 2) or k[0] == "@")
+
+
 def _cross_fit(f: Features, state: store.StoryState) -> float:
-    return max((cosine(f.cross, state.profile.get("x:" + lang, {}))
-                for lang in state.languages if lang != f.language), default=0.0)
+    return max((cosine(f.cross, x) for lang in state.languages if lang != f.language
+                if _shares_figure(f.cross, x := state.profile.get("x:" + lang, {}))),
+               default=0.0)
 
 
 def _stories_agree(a: store.StoryState, b: store.StoryState) -> float:
@@ -54,9 +64,14 @@ def _stories_agree(a: store.StoryState, b: store.StoryState) -> float:
     for la in a.languages:
         for lb in b.languages:
             xa, xb = a.profile.get("x:" + la, {}), b.profile.get("x:" + lb, {})
-            if xa and xb:
+            if xa and xb and _shares_figure(xa, xb):
                 best = max(best, cosine(unit_of(xa), xb))
     return best
+
+
+def _near(a: store.StoryState, b: store.StoryState) -> bool:
+    return (a.first_seen - CROSS_NEAR <= b.last_seen
+            and b.first_seen - CROSS_NEAR <= a.last_seen)
 
 
 def heat(state: store.StoryState) -> float:
@@ -81,7 +96,7 @@ def place(conn: Connection, p: Placement, window: timedelta) -> int:
             ok = score >= SAME_LANGUAGE
         else:
             score = _cross_fit(f, state)
-            ok = score >= CROSS_LANGUAGE
+            ok = score >= CROSS_LANGUAGE and abs(p.seen_at - state.last_seen) <= CROSS_NEAR
         if ok and (best is None or score > best[0]):
             best = (score, sid)
     if best is None:
@@ -101,7 +116,7 @@ def place(conn: Connection, p: Placement, window: timedelta) -> int:
                      round(fit, 4))
     store.touch_keys(conn, state.id, keys, p.seen_at)
     for other in candidates.values():
-        if set(other.languages) & set(state.languages):
+        if set(other.languages) & set(state.languages) or not _near(state, other):
             continue
         if _stories_agree(state, other) >= MERGE:
             store.move_story(conn, other.id, state.id)
