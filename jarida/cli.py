@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats
+from jarida.commands import admin, crawl, db, demo, extract, serve, sources, stats, stories
 from jarida.commands.errors import explain
 from jarida.commands.helpstyle import plain_flags
 from jarida.context import AppContext
@@ -32,6 +32,7 @@ app = typer.Typer(
 app.add_typer(sources.app, name="sources")
 app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
+app.add_typer(stories.app, name="stories")
 for module in (db, stats, crawl, serve, extract, demo):
     module.register(app)
 plain_flags()

@@ -8,7 +8,8 @@ from typing import Any
 from bench.storyset.types import Event, Telling
 
 OUTLETS: dict[str, tuple[str, ...]] = {
-    "fr": ("maghreb-presse", "le-matin-atlas", "rabat-hebdo", "echo-du-souss", "la-voix-du-nord-ma"),
+    "fr": ("maghreb-presse", "le-matin-atlas", "rabat-hebdo", "echo-du-souss",
+           "la-voix-du-nord-ma"),
     "ar": ("wikalat-al-maghrib", "al-akhbar-al-yawm", "sawt-al-janoub", "al-massa", "al-rif-news"),
     "es": ("agencia-norte", "diario-del-estrecho", "el-faro-ceuta", "norte-hoy", "sur-digital"),
     "en": ("maghreb-wire-en", "morocco-world-report", "atlas-post", "north-africa-daily",
@@ -52,7 +53,8 @@ def _own(event: Event, lang: str, telling: Telling) -> list[dict[str, Any]]:
     return rows
 
 
-def _copies(event: Event, lang: str, wire: dict[str, Any], telling: Telling) -> list[dict[str, Any]]:
+def _copies(event: Event, lang: str, wire: dict[str, Any],
+            telling: Telling) -> list[dict[str, Any]]:
     """Two outlets republish the agency's dispatch: a new headline, a dateline, a credit
     line, a sentence removed or one added."""
     wire["source"] = OUTLETS[lang][0]

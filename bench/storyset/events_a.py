@@ -229,7 +229,8 @@ EVENTS_A: tuple[Event, ...] = (
                  "La federación marroquí elige a Karim Lahlou"),
                 ("La federación marroquí de fútbol nombró el lunes a Karim Lahlou seleccionador "
                  "nacional, con contrato hasta 2030.",
-                 "El exdefensa, de 47 años, entrenaba al Berkane, campeón de la Copa Confederación.",
+                 "El exdefensa, de 47 años, entrenaba al Berkane, campeón de la Copa "
+                 "Confederación.",
                  "Debutará el 14 de diciembre en un amistoso ante Senegal en Rabat.",
                  "El presidente de la federación lo definió como un técnico que conoce a todos "
                  "los jugadores de la liga.")),
@@ -256,7 +257,8 @@ EVENTS_A: tuple[Event, ...] = (
                  "cette année.",
                  "Les associations de Marocains de l'étranger réclamaient cette baisse depuis "
                  "trois étés.")),
-        "ar": T(("مضيق جبل طارق: تخفيض أسعار تذاكر العبارات بين طنجة والجزيرة الخضراء بـ15 في المائة",
+        "ar": T(("مضيق جبل طارق: تخفيض أسعار تذاكر العبارات بين طنجة والجزيرة الخضراء "
+                 "بـ15 في المائة",
                  "عبور المضيق: تعريفة مخفضة خلال فصل الشتاء",
                  "العبارات: اتفاق بين الرباط ومدريد حول الأسعار"),
                 ("ستخفض الشركات التي تربط طنجة بالجزيرة الخضراء أسعارها بنسبة 15 في المائة ابتداء "

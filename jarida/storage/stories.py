@@ -179,7 +179,8 @@ def unplaced_articles(conn: Connection, after: tuple[datetime, int] | None,
         at, aid = after
         query = query.where((articles.c.sort_at > at)
                             | ((articles.c.sort_at == at) & (articles.c.id > aid)))
-    return [Unplaced(int(r[0]), int(r[1]), r[2], r[3], r[4] or "", r[5]) for r in conn.execute(query)]
+    return [Unplaced(int(r[0]), int(r[1]), r[2], r[3], r[4] or "", r[5])
+            for r in conn.execute(query)]
 
 
 def count_unplaced(conn: Connection) -> int:
@@ -187,3 +188,112 @@ def count_unplaced(conn: Connection) -> int:
         select(func.count()).select_from(articles)
         .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
         .where(story_articles.c.article_id.is_(None))).scalar_one())
+
+
+# ---- read side: the API and pages ----
+
+
+@dataclass(frozen=True)
+class StoryMember:
+    """One article of a story as the API and pages list it."""
+
+    id: int
+    title: str
+    source: str
+    source_name: str
+    language: str
+    url: str
+    published_at: datetime | None
+    duplicate_of: int | None
+    fit: float
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: int
+    first_seen: datetime
+    last_seen: datetime
+    article_count: int
+    source_count: int
+    languages: tuple[str, ...]
+    heat: float
+
+
+def _summary(m: Any) -> StorySummary:
+    return StorySummary(int(m["id"]), m["first_seen"], m["last_seen"], int(m["article_count"]),
+                        int(m["source_count"]), tuple(x for x in m["languages"].split(",") if x),
+                        float(m["heat"]))
+
+
+_SUMMARY = (stories.c.id, stories.c.first_seen, stories.c.last_seen, stories.c.article_count,
+            stories.c.source_count, stories.c.languages, stories.c.heat)
+
+
+def story_of_article(conn: Connection, article_id: int) -> int | None:
+    """The story of an article, or None while it is alone in it."""
+    row = conn.execute(
+        select(stories.c.id).join(story_articles, story_articles.c.story_id == stories.c.id)
+        .where(story_articles.c.article_id == article_id, stories.c.article_count > 1)).first()
+    return int(row[0]) if row else None
+
+
+def story_summary(conn: Connection, story_id: int) -> StorySummary | None:
+    row = conn.execute(select(*_SUMMARY).where(stories.c.id == story_id,
+                                               stories.c.article_count > 1)).first()
+    return _summary(row._mapping) if row else None
+
+
+def top_stories(conn: Connection, language: str | None, after: tuple[float, int] | None,
+                limit: int) -> list[StorySummary]:
+    """Stories of two articles or more, hottest first (coverage, velocity, recency); with
+    `language`, those holding an article in it."""
+    query = select(*_SUMMARY).where(stories.c.article_count > 1)
+    if language:
+        query = query.where(stories.c.id.in_(
+            select(story_articles.c.story_id).where(story_articles.c.language == language)))
+    if after is not None:
+        heat, sid = after
+        query = query.where((stories.c.heat < heat) | ((stories.c.heat == heat)
+                                                       & (stories.c.id < sid)))
+    rows = conn.execute(query.order_by(stories.c.heat.desc(), stories.c.id.desc()).limit(limit))
+    return [_summary(r._mapping) for r in rows]
+
+
+def story_members(conn: Connection, story_ids: Sequence[int]) -> dict[int, list[StoryMember]]:
+    """The visible articles of each story, oldest first."""
+    from jarida.storage.tables import sources
+
+    if not story_ids:
+        return {}
+    # duplicate_of: null until the copies room's column exists; then select
+    # `articles.c.duplicate_of` here in place of the null literal (one line).
+    duplicate_of = sqlnull().label("duplicate_of")
+    rows = conn.execute(
+        select(story_articles.c.story_id, articles.c.id, articles.c.title, sources.c.slug,
+               sources.c.name, story_articles.c.language, articles.c.url,
+               articles.c.published_at, duplicate_of,
+               story_articles.c.fit)
+        .join(articles, articles.c.id == story_articles.c.article_id)
+        .join(sources, sources.c.id == articles.c.source_id)
+        .where(story_articles.c.story_id.in_(list(story_ids)), articles.c.hidden_at.is_(None),
+               articles.c.status != "removed")
+        .order_by(story_articles.c.seen_at, articles.c.id))
+    out: dict[int, list[StoryMember]] = {sid: [] for sid in story_ids}
+    for r in rows:
+        out[int(r[0])].append(StoryMember(int(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
+                                          int(r[8]) if r[8] is not None else None,
+                                          float(r[9])))
+    return out
+
+
+def label(members: Sequence[StoryMember], language: str | None) -> str:
+    """The story's most representative title: the best-fitting article in the reader's
+    language when there is one, else in any language."""
+    pool = [m for m in members if m.language == language] or list(members)
+    return max(pool, key=lambda m: (m.fit, -m.id)).title if pool else ""
+
+
+def sqlnull() -> Any:
+    from sqlalchemy import Integer, null, type_coerce
+
+    return type_coerce(null(), Integer)

@@ -42,9 +42,12 @@ class ArticleDetail(ArticleItem):
     extraction: Literal["full", "fallback"] = Field(
         description="`fallback`: the page gave no article text; title and text come from "
         "the feed entry or the page's metadata (read the original at `url`).")
+    story_id: int | None = Field(
+        default=None, description="The story (GET /api/stories/{id}); null while alone.")
 
     @classmethod
-    def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool) -> ArticleDetail:
+    def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool,
+                story_id: int | None = None) -> ArticleDetail:
         return cls(
             **_item_fields(article, base_url),
             author=article.author,
@@ -52,6 +55,7 @@ class ArticleDetail(ArticleItem):
             html="" if excerpt_only else article.html,
             updated_at=article.updated_at.astimezone(UTC),
             extraction=article.extraction,
+            story_id=story_id,
         )
 
 

@@ -21,6 +21,7 @@ from jarida.web import (
     pages,
     reports,
     search_page,
+    story_api,
     websub_routes,
 )
 from jarida.web.admin import routes as admin_routes
@@ -102,6 +103,7 @@ def create_app(
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(api.router)
+    app.include_router(story_api.router)
     app.include_router(reports.router)
     admin_routes.install(app)
     app.include_router(feed_routes.router)
