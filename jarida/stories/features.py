@@ -87,7 +87,7 @@ def features(language: str | None, title: str, text: str) -> Features:
     common = _common(lang)
     stemmer = _stemmers().get(lang) if lang in STEMMED_LANGUAGES else None
     title_count = len(_WORD.findall(title))
-    terms: Counter[str] = Counter()
+    terms: dict[str, float] = {}
     for i, (raw, word) in enumerate(zip(raw_words, folded, strict=True)):
         if len(word) < 3 and not ("\u0600" <= word[:1] <= "\u06ff" and len(word) == 2):
             continue
@@ -95,10 +95,10 @@ def features(language: str | None, title: str, text: str) -> Features:
         weight = 0.15 if word in common else 1.0
         if raw[:1].isupper() and word not in common:
             weight *= 1.6
-        terms[stem] += weight * (2.0 if i < title_count else 1.0)
-    cross: Counter[str] = Counter()
+        terms[stem] = terms.get(stem, 0.0) + weight * (2.0 if i < title_count else 1.0)
+    cross: dict[str, float] = {}
     for key, weight in numbers_in(title + " . " + lead) + calendar_keys(folded):
-        cross[key] = max(cross[key], weight)
+        cross[key] = max(cross.get(key, 0.0), weight)
     for key, count in _names(raw_words, folded, lang).items():
         cross[key] = min(2.0, (1.0 if key.startswith("n:") and len(key) > 4 else 0.6)
                          * (1 + math.log(count)))

@@ -14,7 +14,6 @@ from jarida.storage import sources as registry
 from jarida.storage import stories as store
 from jarida.stories.hook import story_hook
 from jarida.stories.rebuild import rebuild_stories
-from tests.storage.conftest import db  # noqa: F401  (the sqlite + postgres fixture)
 
 T0 = datetime(2026, 11, 3, 4, 0, tzinfo=UTC)
 TEXTS = {
@@ -65,7 +64,7 @@ def _store(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], i
 ORDER = [("fr", "quake"), ("ar", "quake"), ("fr", "other"), ("es", "quake"), ("fr", "quake2")]
 
 
-def test_one_story_across_languages_and_recrawl_changes_nothing(db: Database) -> None:  # noqa: F811
+def test_one_story_across_languages_and_recrawl_changes_nothing(db: Database) -> None:
     ids = _store(db, ORDER)
     with db.read() as conn:
         story = {k: store.story_of_article(conn, i) for k, i in ids.items()}
@@ -79,7 +78,7 @@ def test_one_story_across_languages_and_recrawl_changes_nothing(db: Database) ->
     assert store.label(listed, "ar").startswith("زلزال")
 
 
-def test_rebuild_gives_the_same_grouping(db: Database) -> None:  # noqa: F811
+def test_rebuild_gives_the_same_grouping(db: Database) -> None:
     ids = _store(db, ORDER)
     with db.read() as conn:
         before = {k: store.story_of_article(conn, i) is not None for k, i in ids.items()}
