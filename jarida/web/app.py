@@ -22,6 +22,7 @@ from jarida.web import (
     reports,
     search_page,
     story_api,
+    story_pages,
     websub_routes,
 )
 from jarida.web.admin import routes as admin_routes
@@ -108,6 +109,7 @@ def create_app(
     admin_routes.install(app)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
+    app.include_router(story_pages.router)
     app.include_router(lists.router)
     app.include_router(search_page.router)
     app.include_router(websub_routes.router)

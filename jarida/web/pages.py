@@ -29,6 +29,7 @@ from jarida.web.i18n import COOKIE_NAME, LANGUAGES, REGIONAL_LOCALES, Interface
 from jarida.web.imagery import lead_image
 from jarida.web.query import ArticleId, language_param
 from jarida.web.render import json_script, original_url
+from jarida.web.story_views import related_to, top_story_cards
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,8 +59,10 @@ def home(request: Request) -> Response:
                 ).items
             ]
             latest = store.list_articles(conn, ArticleFilter(language=lang), limit=10).items
+            top_stories = top_story_cards(conn, ui.lang)
         return state.renderer.render(
-            "home.html", request, ui, headlines=headlines, by_section=by_section, latest=latest
+            "home.html", request, ui, headlines=headlines, by_section=by_section, latest=latest,
+            top_stories=top_stories,
         )
 
     return cached_page(request, ui, render)
@@ -125,6 +128,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
     def render() -> bytes:
         with state.database.read() as conn:
             article = article_view(conn, article_id)
+            related = related_to(conn, article_id, article.language) if article else None
         if article is None or article.status == "removed":
             raise HTTPException(404, "This article does not exist.")
         if article.hidden_at is not None:
@@ -160,6 +164,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             lead=shown,
             language_name=_language_name(article.language, ui.lang),
             json_ld=json_script(_json_ld(article, page_url, original, image)),
+            related=related,
         )
 
     return cached_page(request, ui, render, state=state)
