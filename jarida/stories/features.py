@@ -24,6 +24,7 @@ from jarida.stories.skeleton import skeleton
 
 LEAD_CHARS = 1200
 TOP_TERMS = 40
+NAME_WEIGHT_ARABIC = 0.35
 _WORD = re.compile(r"[^\W\d_]+")
 _STOPLIST_NAMES = {"fr": "French", "ar": "Arabic", "es": "Spanish", "en": "English"}
 
@@ -99,11 +100,22 @@ def features(language: str | None, title: str, text: str) -> Features:
     cross: dict[str, float] = {}
     for key, weight in numbers_in(title + " . " + lead) + calendar_keys(folded):
         cross[key] = max(cross.get(key, 0.0), weight)
+    # Every uncommon Arabic word is a possible name: each weighs less than a capitalised
+    # Latin name, and repeats add nothing (they are mostly ordinary words).
+    arabic = lang == "ar"
     for key, count in _names(raw_words, folded, lang).items():
+        if arabic and key.startswith("n:"):
+            cross[key] = NAME_WEIGHT_ARABIC
+            continue
         cross[key] = min(2.0, (1.0 if key.startswith("n:") and len(key) > 4 else 0.6)
                          * (1 + math.log(count)))
     weights = {k: 1 + math.log(v) if v >= 1 else v for k, v in terms.items()}
     for key, weight in cross.items():
         if key[0] in "#@y":
             weights[key] = weights.get(key, 0.0) + 1.5 * weight
-    return Features(lang, _unit(weights, TOP_TERMS), _unit(dict(cross), TOP_TERMS))
+    # Figures and places are few and telling: all kept; names (every uncommon word in Arabic
+    # script) fill the rest of the budget, heaviest first.
+    figures = {k: w for k, w in cross.items() if not k.startswith("n:")}
+    names = sorted(((k, w) for k, w in cross.items() if k.startswith("n:")),
+                   key=lambda kv: (-kv[1], kv[0]))[:max(0, TOP_TERMS - len(figures))]
+    return Features(lang, _unit(weights, TOP_TERMS), _unit({**figures, **dict(names)}, 2 * TOP_TERMS))
