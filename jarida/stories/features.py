@@ -118,4 +118,5 @@ def features(language: str | None, title: str, text: str) -> Features:
     figures = {k: w for k, w in cross.items() if not k.startswith("n:")}
     names = sorted(((k, w) for k, w in cross.items() if k.startswith("n:")),
                    key=lambda kv: (-kv[1], kv[0]))[:max(0, TOP_TERMS - len(figures))]
-    return Features(lang, _unit(weights, TOP_TERMS), _unit({**figures, **dict(names)}, 2 * TOP_TERMS))
+    kept = {**figures, **dict(names)}
+    return Features(lang, _unit(weights, TOP_TERMS), _unit(kept, 2 * TOP_TERMS))
