@@ -14,6 +14,12 @@ from jarida.stories.assign import Placement, place
 from jarida.stories.features import features
 
 
+# Index entries older than this many windows behind the newest article are deleted. Wider
+# than the window itself: a crawl stores outlets one after the other, not in publication
+# order, and an outlet's older articles must still find the stories of their time.
+PRUNE_AFTER_WINDOWS = 8
+
+
 def story_hook(settings: Settings) -> AfterStore:
     """Place the batch's articles not placed yet (re-crawls and updates change nothing)."""
     window = timedelta(days=settings.story_window_days)
@@ -31,6 +37,6 @@ def story_hook(settings: Settings) -> AfterStore:
             known.add(s.article_id)
             latest = seen if latest is None or seen > latest else latest
         if latest is not None:
-            store.prune_keys(conn, latest - 2 * window)
+            store.prune_keys(conn, latest - PRUNE_AFTER_WINDOWS * window)
 
     return place_stories

@@ -9,6 +9,7 @@ from jarida.storage import Database
 from jarida.storage import stories as store
 from jarida.stories.assign import Placement, place
 from jarida.stories.features import features
+from jarida.stories.hook import PRUNE_AFTER_WINDOWS
 
 CHUNK = 500
 
@@ -29,7 +30,7 @@ def rebuild_stories(database: Database, since: datetime | None, window: timedelt
                 f = features(a.language, a.title, a.text)
                 place(conn, Placement(a.id, a.source_id, a.seen_at, f), window)
             if batch:
-                store.prune_keys(conn, batch[-1].seen_at - 2 * window)
+                store.prune_keys(conn, batch[-1].seen_at - PRUNE_AFTER_WINDOWS * window)
         if not batch:
             return done
         done += len(batch)
