@@ -65,12 +65,15 @@ def demo_items() -> list[Item]:
     return out
 
 
-def place_all(items: Iterable[Item], db: Database) -> dict[str, int]:
-    """Store `items` and place each through the hook, oldest first; {item id: story id}."""
+def place_all(items: Iterable[Item], db: Database, order: str = "time") -> dict[str, int]:
+    """Store `items` and place each through the hook, oldest first ("time") or outlet after
+    outlet as a crawl stores them ("outlet"); {item id: story id}."""
     hook = story_hook(Settings())
     sources: dict[str, int] = {}
     ids: dict[int, str] = {}
-    for item in sorted(items, key=lambda i: (i.published_at, i.id)):
+    key = ((lambda i: (i.published_at, i.id)) if order == "time"
+           else (lambda i: (i.source, i.published_at, i.id)))
+    for item in sorted(items, key=key):
         with db.write() as conn:
             if item.source not in sources:
                 sources[item.source] = source_store.insert_source(
@@ -111,12 +114,12 @@ def score(items: list[Item], predicted: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def quality(items: list[Item]) -> dict[str, Any]:
+def quality(items: list[Item], order: str = "time") -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(f"sqlite:///{tmp}/stories.db")
         db.upgrade()
         try:
-            return score(items, place_all(items, db))
+            return score(items, place_all(items, db, order))
         finally:
             db.close()
 
@@ -126,7 +129,11 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, help="articles for the cost run")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    report: dict[str, Any] = {"set": quality(load_set()), "demo": quality(demo_items())}
+    report: dict[str, Any] = {
+        "set": quality(load_set()), "demo": quality(demo_items()),
+        "set_outlet_order": quality(load_set(), "outlet"),
+        "demo_outlet_order": quality(demo_items(), "outlet"),
+    }
     report["quality_seconds"] = round(time.perf_counter() - t0, 1)
     if args.scale:
         from bench.stories_cost import cost

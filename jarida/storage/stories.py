@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import articles, stories, story_articles, story_keys
@@ -38,19 +38,23 @@ def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
 
 
 def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
-                      limit: int) -> list[int]:
-    """Stories seen since `since` sharing most of these keys, most shared first."""
+                      limit: int, per_key: int = 40) -> list[int]:
+    """Stories seen since `since` sharing most of these keys, most shared first. Each key
+    contributes only its `per_key` most recent stories, so a key every story holds costs
+    no more than a rare one."""
     if not keys:
         return []
-    hits = func.count().label("hits")
-    rows = conn.execute(
-        select(story_keys.c.story_id, hits)
-        .where(story_keys.c.key.in_(list(keys)), story_keys.c.last_seen >= since)
-        .group_by(story_keys.c.story_id)
-        .order_by(hits.desc(), story_keys.c.story_id.desc())
-        .limit(limit)
-    )
-    return [int(r[0]) for r in rows]
+    parts = [
+        select(story_keys.c.story_id).where(story_keys.c.key == key,
+                                            story_keys.c.last_seen >= since)
+        .order_by(story_keys.c.last_seen.desc()).limit(per_key).subquery().select()
+        for key in keys
+    ]
+    hits: dict[int, int] = {}
+    for (sid,) in conn.execute(union_all(*parts)):
+        hits[int(sid)] = hits.get(int(sid), 0) + 1
+    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
+    return [sid for sid, n in ranked[:limit] if n >= 2 or len(keys) < 4]
 
 
 def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:

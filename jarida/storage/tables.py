@@ -417,4 +417,5 @@ story_keys = Table(
     Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("last_seen", UTCDateTime, nullable=False),
     Index(None, "last_seen"),
+    Index(None, "key", "last_seen"),  # a key's most recent stories, without scanning them all
 )

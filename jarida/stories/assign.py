@@ -28,7 +28,7 @@ MERGE = 0.45  # cosine of two stories' cross keys to merge them (disjoint langua
 CROSS_NEAR = timedelta(hours=36)
 LOOKUP_TERMS = 10
 LOOKUP_KEYS = 14
-CANDIDATES = 30
+CANDIDATES = 12
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import justext
 
@@ -22,7 +22,7 @@ from jarida.stories.gazetteer import PLACES
 from jarida.stories.numbers import MONTHS, WEEKDAYS, calendar_keys, numbers_in
 from jarida.stories.skeleton import skeleton
 
-LEAD_CHARS = 1200
+LEAD_CHARS = 900
 TOP_TERMS = 40
 NAME_WEIGHT_ARABIC = 0.35
 _WORD = re.compile(r"[^\W\d_]+")
@@ -52,6 +52,9 @@ def _unit(weights: dict[str, float], top: int) -> dict[str, float]:
     return {k: round(w / norm, 4) for k, w in kept}
 
 
+_skeleton = lru_cache(maxsize=65536)(skeleton)
+
+
 def _names(raw_words: list[str], folded: list[str], language: str) -> Counter[str]:
     """Cross keys of the words that may be names (capitalised in Latin script, every
     uncommon word in Arabic script), the gazetteer first."""
@@ -73,7 +76,7 @@ def _names(raw_words: list[str], folded: list[str], language: str) -> Counter[st
             continue
         forms = {surface(word), word} if arabic else {raw}
         for form in forms:
-            skel = skeleton(form)
+            skel = _skeleton(form)
             if len(skel) >= 2:
                 keys["n:" + skel] += 1
     return keys
@@ -84,7 +87,9 @@ def features(language: str | None, title: str, text: str) -> Features:
     lang = (language or "")[:2]
     lead = text[:LEAD_CHARS]
     raw_words = _WORD.findall(title + " . " + lead)
-    folded = [fold(w) for w in raw_words]
+    folded = fold(" ".join(raw_words)).split(" ")
+    if len(folded) != len(raw_words):  # folding never joins or splits words; just in case
+        folded = [fold(w) for w in raw_words]
     common = _common(lang)
     stemmer = _stemmers().get(lang) if lang in STEMMED_LANGUAGES else None
     title_count = len(_WORD.findall(title))

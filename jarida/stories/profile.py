@@ -10,8 +10,8 @@ import math
 
 from jarida.stories.features import Features
 
-KEEP_TERMS = 150
-KEEP_KEYS = 100
+KEEP_TERMS = 80
+KEEP_KEYS = 60
 
 Profile = dict[str, dict[str, float]]
 

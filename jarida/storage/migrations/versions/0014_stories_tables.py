@@ -56,6 +56,7 @@ def upgrade() -> None:
                                 name="fk_story_keys_story_id_stories"),
     )
     op.create_index("ix_story_keys_last_seen", "story_keys", ["last_seen"])
+    op.create_index("ix_story_keys_key_last_seen", "story_keys", ["key", "last_seen"])
 
 
 def downgrade() -> None:
