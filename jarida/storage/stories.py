@@ -9,10 +9,11 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, union_all, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import articles, stories, story_articles, story_keys
+from jarida.storage.types import UTCDateTime
 
 
 @dataclass
@@ -37,21 +38,27 @@ def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
+@cache
+def _candidates_sql(n: int) -> Any:
+    """A union of `n` bounded look-ups, one per key, built and compiled once per size (a
+    statement built per article costs more than SQLite spends answering it)."""
+    part = ("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = :k{i} "
+            "AND last_seen >= :since ORDER BY last_seen DESC LIMIT :per_key) AS p{i}")
+    sql = " UNION ALL ".join(part.format(i=i) for i in range(n))
+    return text(sql).bindparams(bindparam("since", type_=UTCDateTime()))
+
+
 def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
-                      limit: int, per_key: int = 40) -> list[int]:
+                      limit: int, per_key: int = 25) -> list[int]:
     """Stories seen since `since` sharing most of these keys, most shared first. Each key
     contributes only its `per_key` most recent stories, so a key every story holds costs
     no more than a rare one."""
     if not keys:
         return []
-    parts = [
-        select(story_keys.c.story_id).where(story_keys.c.key == key,
-                                            story_keys.c.last_seen >= since)
-        .order_by(story_keys.c.last_seen.desc()).limit(per_key).subquery().select()
-        for key in keys
-    ]
+    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
+    params.update(since=since, per_key=per_key)
     hits: dict[int, int] = {}
-    for (sid,) in conn.execute(union_all(*parts)):
+    for (sid,) in conn.execute(_candidates_sql(len(keys)), params):
         hits[int(sid)] = hits.get(int(sid), 0) + 1
     ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
     return [sid for sid, n in ranked[:limit] if n >= 2 or len(keys) < 4]
