@@ -52,6 +52,10 @@ def load_set(path: Path = SET) -> list[Item]:
             for r in rows]
 
 
+# Demo events written as distractors of another (same people and places, another event).
+DEMO_DISTRACTORS = {"oujda-station-strike": "rail-oujda"}
+
+
 def demo_items() -> list[Item]:
     """The demo web's articles with their known story ids (jarida.demo.truth)."""
     from jarida.demo.catalog import build_catalog
@@ -61,7 +65,8 @@ def demo_items() -> list[Item]:
         if a.hostile:
             continue
         out.append(Item(a.id, a.story_id, a.language, a.outlet, a.title,
-                        " ".join(a.paragraphs), a.published))
+                        " ".join(a.paragraphs), a.published,
+                        DEMO_DISTRACTORS.get(a.story_id)))
     return out
 
 

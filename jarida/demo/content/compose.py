@@ -15,9 +15,13 @@ from jarida.demo.content.blocks import (
 from jarida.demo.content.en import EN
 from jarida.demo.content.es import ES
 from jarida.demo.content.fr import FR
+from jarida.demo.content.stories_extra import STORY_TEXTS
 from jarida.demo.content.types import EventText
 
-TEXTS: dict[str, dict[str, EventText]] = {"fr": FR, "ar": AR, "es": ES, "en": EN}
+TEXTS: dict[str, dict[str, EventText]] = {
+    lang: {**texts, **STORY_TEXTS.get(lang, {})}
+    for lang, texts in {"fr": FR, "ar": AR, "es": ES, "en": EN}.items()
+}
 
 
 def event_text(event_id: str, lang: str) -> EventText:
