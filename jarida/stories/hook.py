@@ -13,7 +13,6 @@ from jarida.storage import stories as store
 from jarida.stories.assign import Placement, place
 from jarida.stories.features import features
 
-
 # Index entries older than this many windows behind the newest article are deleted. Wider
 # than the window itself: a crawl stores outlets one after the other, not in publication
 # order, and an outlet's older articles must still find the stories of their time.
