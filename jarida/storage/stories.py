@@ -112,6 +112,14 @@ def source_count(conn: Connection, story_id: int) -> int:
         .where(story_articles.c.story_id == story_id)).scalar_one())
 
 
+def seen_since(conn: Connection, story_id: int, since: datetime) -> int:
+    """Articles of the story seen at or after `since` (its velocity)."""
+    return int(conn.execute(
+        select(func.count()).select_from(story_articles)
+        .where(story_articles.c.story_id == story_id, story_articles.c.seen_at >= since)
+    ).scalar_one())
+
+
 @cache
 def _upsert_key(dialect: str) -> Any:
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(story_keys)

@@ -74,11 +74,13 @@ def _near(a: store.StoryState, b: store.StoryState) -> bool:
             and b.first_seen - CROSS_NEAR <= a.last_seen)
 
 
-def heat(state: store.StoryState) -> float:
-    """Ranking key: log of coverage (outlets, then languages and articles) plus recency
-    (a day newer counts as coverage doubled)."""
+def heat(state: store.StoryState, last_day: int = 1) -> float:
+    """Ranking key: log of coverage (outlets, then languages and articles) and velocity
+    (articles in the story's last 24 hours), plus recency (a day newer counts as coverage
+    doubled)."""
     coverage = state.source_count + 1.5 * (len(state.languages) - 1) + 0.25 * state.article_count
-    return round(math.log2(1 + coverage) + state.last_seen.timestamp() / 86400, 6)
+    return round(math.log2(1 + coverage + 0.5 * last_day)
+                 + state.last_seen.timestamp() / 86400, 6)
 
 
 def place(conn: Connection, p: Placement, window: timedelta) -> int:
@@ -126,5 +128,6 @@ def place(conn: Connection, p: Placement, window: timedelta) -> int:
             state.last_seen = max(state.last_seen, other.last_seen)
             state.article_count += other.article_count
     state.source_count = store.source_count(conn, state.id)
-    store.save_state(conn, state, heat(state))
+    last_day = store.seen_since(conn, state.id, state.last_seen - timedelta(hours=24))
+    store.save_state(conn, state, heat(state, last_day))
     return state.id
