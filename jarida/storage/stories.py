@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import articles, stories, story_articles, story_keys
@@ -49,7 +49,7 @@ def _candidates_sql(n: int) -> Any:
 
 
 def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
-                      limit: int, per_key: int = 25) -> list[int]:
+                      limit: int, per_key: int = 15) -> list[int]:
     """Stories seen since `since` sharing most of these keys, most shared first. Each key
     contributes only its `per_key` most recent stories, so a key every story holds costs
     no more than a rare one."""
@@ -106,18 +106,13 @@ def add_member(conn: Connection, article_id: int, story_id: int, source_id: int,
         seen_at=seen_at, fit=fit))
 
 
-def source_count(conn: Connection, story_id: int) -> int:
-    return int(conn.execute(
-        select(func.count(func.distinct(story_articles.c.source_id)))
-        .where(story_articles.c.story_id == story_id)).scalar_one())
-
-
-def seen_since(conn: Connection, story_id: int, since: datetime) -> int:
-    """Articles of the story seen at or after `since` (its velocity)."""
-    return int(conn.execute(
-        select(func.count()).select_from(story_articles)
-        .where(story_articles.c.story_id == story_id, story_articles.c.seen_at >= since)
-    ).scalar_one())
+def outlets_and_velocity(conn: Connection, story_id: int, since: datetime) -> tuple[int, int]:
+    """A story's distinct outlets, and its articles seen at or after `since` (velocity)."""
+    recent = func.sum(case((story_articles.c.seen_at >= since, 1), else_=0))
+    row = conn.execute(
+        select(func.count(func.distinct(story_articles.c.source_id)), recent)
+        .where(story_articles.c.story_id == story_id)).one()
+    return int(row[0]), int(row[1] or 0)
 
 
 @cache

@@ -26,8 +26,8 @@ MERGE = 0.45  # cosine of two stories' cross keys to merge them (disjoint langua
 # Coverage in another language follows within this time of the story's last article;
 # later articles sharing names and places are another event (a distractor).
 CROSS_NEAR = timedelta(hours=36)
-LOOKUP_TERMS = 10
-LOOKUP_KEYS = 14
+LOOKUP_TERMS = 8
+LOOKUP_KEYS = 10
 CANDIDATES = 12
 
 
@@ -101,6 +101,7 @@ def place(conn: Connection, p: Placement, window: timedelta) -> int:
             ok = score >= CROSS_LANGUAGE and abs(p.seen_at - state.last_seen) <= CROSS_NEAR
         if ok and (best is None or score > best[0]):
             best = (score, sid)
+    created = best is None
     if best is None:
         state = store.StoryState(0, p.seen_at, p.seen_at, 1, 1, [f.language],
                                  add_article({}, f))
@@ -117,17 +118,21 @@ def place(conn: Connection, p: Placement, window: timedelta) -> int:
     store.add_member(conn, p.article_id, state.id, p.source_id, f.language, p.seen_at,
                      round(fit, 4))
     store.touch_keys(conn, state.id, keys, p.seen_at)
+    merged = False
     for other in candidates.values():
         if set(other.languages) & set(state.languages) or not _near(state, other):
             continue
         if _stories_agree(state, other) >= MERGE:
+            merged = True
             store.move_story(conn, other.id, state.id)
             state.profile = merge(state.profile, other.profile)
             state.languages = languages(state.profile)
             state.first_seen = min(state.first_seen, other.first_seen)
             state.last_seen = max(state.last_seen, other.last_seen)
             state.article_count += other.article_count
-    state.source_count = store.source_count(conn, state.id)
-    last_day = store.seen_since(conn, state.id, state.last_seen - timedelta(hours=24))
+    if created and not merged:
+        return state.id  # saved as created: one article, one outlet
+    state.source_count, last_day = store.outlets_and_velocity(
+        conn, state.id, state.last_seen - timedelta(hours=24))
     store.save_state(conn, state, heat(state, last_day))
     return state.id
