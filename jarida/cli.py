@@ -27,6 +27,7 @@ from jarida.commands import (
     serve,
     sources,
     stats,
+    stories,
     tone,
     watch,
 )
@@ -47,6 +48,7 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(db.app, name="db")
 app.add_typer(admin.app, name="admin")
 app.add_typer(copies.app, name="copies")
+app.add_typer(stories.app, name="stories")
 watch.app.add_typer(alerts.app, name="alerts")
 tone.register_tone(watch.app)
 watch.register(app)

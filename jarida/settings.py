@@ -345,6 +345,13 @@ class Settings(BaseSettings):
         "retried, with growing back-off, before it goes to the dead letters "
         "(`jarida queue status`, `jarida queue retry`).",
     )
+    story_window_days: float = Field(
+        7.0,
+        gt=0,
+        le=60,
+        description="Sliding window of the stories (issue 13): an article joins a story seen "
+        "within this many days; a story that keeps being covered stays open.",
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -39,7 +39,8 @@ def after_store_hooks(settings: Settings) -> list[AfterStore]:
     """The hooks every writer runs, in order (each area adds its own here)."""
     from jarida.pipeline.copies_hook import link_copies
     from jarida.pipeline.image_hook import register_images
+    from jarida.stories.hook import story_hook
     from jarida.watch.ingest import match_stored_articles
 
     # Copies before mentions: monitoring counts a copy once, by its original.
-    return [register_images, link_copies, match_stored_articles]
+    return [register_images, link_copies, story_hook(settings), match_stored_articles]

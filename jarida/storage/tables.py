@@ -566,3 +566,47 @@ alert_deliveries = Table(
     UniqueConstraint("subscription_id", "digest_day"),
     Index(None, "state", "next_attempt_at"),
 )
+
+# ---- room "stories" (issue 13): stories, within and across languages (0017_stories) ----
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("first_seen", UTCDateTime, nullable=False),
+    Column("last_seen", UTCDateTime, nullable=False),
+    Column("article_count", Integer, nullable=False, default=1),
+    Column("source_count", Integer, nullable=False, default=1),
+    Column("languages", String(100), nullable=False, default=""),  # comma-separated, sorted
+    # JSON {"t:fr": {term: weight}, "x:fr": {key: weight}, "n:fr": members}: each language's
+    # summed term and cross-key vectors, trimmed (jarida.stories.profile)
+    Column("profile", Text, nullable=False),
+    # Ranking key: coverage (outlets, languages) and velocity, plus recency (stories.rank)
+    Column("heat", Float, nullable=False, default=0.0),
+    Index(None, "last_seen"),
+    Index(None, "article_count", "heat", "id"),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", Integer, nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("seen_at", UTCDateTime, nullable=False),
+    Column("fit", Float, nullable=False),  # likeness to its language's centroid when placed
+    Index(None, "story_id", "seen_at"),
+)
+
+# The window's inverted index: a story is a candidate for a new article when they share a key.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("last_seen", UTCDateTime, nullable=False),
+    Index(None, "last_seen"),
+    Index(None, "key", "last_seen"),  # a key's most recent stories, without scanning them all
+)

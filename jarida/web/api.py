@@ -17,6 +17,7 @@ from jarida.storage import sources as registry
 from jarida.storage.copies import CopyLinks, copy_links, original_of
 from jarida.storage.search import search_ids
 from jarida.storage.snippets import make_snippet
+from jarida.storage.stories import story_of_article
 from jarida.storage.web_queries import articles_by_ids
 from jarida.web.api_models import (
     ArticleDetail,
@@ -148,13 +149,14 @@ def get_article(request: Request, article_id: ArticleId) -> Response:
             article = store.article_by_id(conn, article_id)
             source = registry.source_by_id(conn, article.source_id) if article else None
             duplicate_of = original_of(conn, article_id) if article else None
+            story_id = story_of_article(conn, article_id) if article else None
         if article is None or article.status == "removed":
             raise HTTPException(404, f"No article with id {article_id}.")
         if article.hidden:
             raise HTTPException(410, f"Article {article_id} was withdrawn by a moderator.")
         excerpt_only = source is not None and source.mode == "excerpt"
         return ArticleDetail.of_full(article, state.settings.base_url, excerpt_only=excerpt_only,
-                                     duplicate_of=duplicate_of)
+                                     duplicate_of=duplicate_of, story_id=story_id)
 
     return _cached_json(request, build)
 

@@ -47,10 +47,12 @@ class ArticleDetail(ArticleItem):
     extraction: Literal["full", "fallback"] = Field(
         description="`fallback`: the page gave no article text; title and text come from "
         "the feed entry or the page's metadata (read the original at `url`).")
+    story_id: int | None = Field(
+        default=None, description="The story (GET /api/stories/{id}); null while alone.")
 
     @classmethod
     def of_full(cls, article: Article, base_url: str, *, excerpt_only: bool,
-                duplicate_of: int | None = None) -> ArticleDetail:
+                duplicate_of: int | None = None, story_id: int | None = None) -> ArticleDetail:
         return cls(
             **_item_fields(article, base_url),
             duplicate_of=duplicate_of,
@@ -59,6 +61,7 @@ class ArticleDetail(ArticleItem):
             html="" if excerpt_only else article.html,
             updated_at=article.updated_at.astimezone(UTC),
             extraction=article.extraction,
+            story_id=story_id,
         )
 
 

@@ -24,6 +24,8 @@ from jarida.web import (
     pages,
     reports,
     search_page,
+    story_api,
+    story_pages,
     watch_api,
     watch_pages,
     websub_routes,
@@ -114,12 +116,14 @@ def create_app(
     app.include_router(metrics_web.router)
     watch_page_cache(state.cache)
     app.include_router(api.router)
+    app.include_router(story_api.router)
     app.include_router(reports.router)
     admin_routes.install(app)
     app.include_router(watch_api.router)
     app.include_router(watch_pages.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)
+    app.include_router(story_pages.router)
     app.include_router(lists.router)
     app.include_router(search_page.router)
     app.include_router(websub_routes.router)

@@ -30,6 +30,7 @@ from jarida.web.i18n import COOKIE_NAME, LANGUAGES, REGIONAL_LOCALES, Interface
 from jarida.web.imagery import lead_image
 from jarida.web.query import ArticleId, language_param
 from jarida.web.render import json_script, original_url
+from jarida.web.story_views import related_to, top_story_cards
 
 router = APIRouter(include_in_schema=False)
 
@@ -65,9 +66,10 @@ def home(request: Request) -> Response:
             shown = [a.id for a in headlines] + [a.id for a in latest]
             shown += [a.id for _, items in by_section for a in items]
             copies = copy_links(conn, shown)
+            top_stories = top_story_cards(conn, ui.lang)
         return state.renderer.render(
             "home.html", request, ui, headlines=headlines, by_section=by_section, latest=latest,
-            copy_links=copies,
+            copy_links=copies, top_stories=top_stories,
         )
 
     return cached_page(request, ui, render)
@@ -134,6 +136,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
         with state.database.read() as conn:
             article = article_view(conn, article_id)
             links = copy_links(conn, [article_id]).get(article_id)
+            related = related_to(conn, article_id, article.language) if article else None
         if article is None or article.status == "removed":
             raise HTTPException(404, "This article does not exist.")
         if article.hidden_at is not None:
@@ -171,6 +174,7 @@ def article_response(state: AppState, ui: Interface, request: Request, article_i
             json_ld=json_script(_json_ld(article, page_url, original, image)),
             copy_of=links.original if links else None,
             republished_by=links.copies if links else [],
+            related=related,
         )
 
     return cached_page(request, ui, render, state=state)

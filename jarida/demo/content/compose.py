@@ -15,11 +15,15 @@ from jarida.demo.content.blocks import (
 from jarida.demo.content.en import EN
 from jarida.demo.content.es import ES
 from jarida.demo.content.fr import FR
+from jarida.demo.content.stories_extra import STORY_TEXTS
 from jarida.demo.content.types import EventText
 from jarida.demo.content.watch_events import WATCH_AR, WATCH_EN, WATCH_ES, WATCH_FR
 
 TEXTS: dict[str, dict[str, EventText]] = {
-    "fr": FR | WATCH_FR, "ar": AR | WATCH_AR, "es": ES | WATCH_ES, "en": EN | WATCH_EN}
+    lang: {**texts, **STORY_TEXTS.get(lang, {})}
+    for lang, texts in {"fr": FR | WATCH_FR, "ar": AR | WATCH_AR, "es": ES | WATCH_ES,
+                        "en": EN | WATCH_EN}.items()
+}
 
 
 def event_text(event_id: str, lang: str) -> EventText:

@@ -85,6 +85,17 @@ EVENTS: tuple[Event, ...] = (
     Event("water-plan", "Politique", 49, 12,
           ("maghreb-wire:fr", "maghreb-wire:ar", "courrier-atlas", "akhbar-maghrib",
            "casablanca-business", "echo-souss"), wire=True, edition=2),
+    # Added for stories (issue 13): a wire event in four languages, an event covered
+    # independently in three, and a distractor (same people and places as rail-oujda).
+    Event("rail-oujda", "Économie", 43, 10,
+          ("maghreb-wire:fr", "maghreb-wire:ar", "maghreb-wire:es", "maghreb-wire:en",
+           "courrier-atlas", "akhbar-maghrib", "diario-estrecho", "atlas-tech:en",
+           "rif-express:fr"), wire=True),
+    Event("marchica-flamingos", "Société", 44, 9,
+          ("rif-express:fr", "rif-express:ar", "diario-estrecho", "phare-detroit:es",
+           "courrier-atlas", "akhbar-maghrib")),
+    Event("oujda-station-strike", "Société", 48, 11,
+          ("courrier-atlas", "akhbar-maghrib", "rif-express:fr", "rif-express:ar")),
 )
 
 # Events naming the demo's watched subjects (issue 14, room watch).

@@ -1,0 +1,41 @@
+"""The after-store hook: every newly stored article is placed in a story, once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import Connection
+
+from jarida.pipeline.hooks import AfterStore, StoredArticle
+from jarida.settings import Settings
+from jarida.storage import stories as store
+from jarida.stories.assign import Placement, place
+from jarida.stories.features import features
+
+# Index entries older than this many windows behind the newest article are deleted. Wider
+# than the window itself: a crawl stores outlets one after the other, not in publication
+# order, and an outlet's older articles must still find the stories of their time.
+PRUNE_AFTER_WINDOWS = 8
+
+
+def story_hook(settings: Settings) -> AfterStore:
+    """Place the batch's articles not placed yet (re-crawls and updates change nothing)."""
+    window = timedelta(days=settings.story_window_days)
+
+    def place_stories(conn: Connection, stored: Sequence[StoredArticle]) -> None:
+        known = store.placed(conn, [s.article_id for s in stored])
+        latest = None
+        for s in sorted(stored, key=lambda s: (s.record.published_at or s.record.fetched_at,
+                                               s.article_id)):
+            if s.article_id in known or s.outcome == "unchanged":
+                continue
+            seen = s.record.published_at or s.record.fetched_at
+            f = features(s.record.language, s.record.title, s.record.text)
+            place(conn, Placement(s.article_id, s.record.source_id, seen, f), window)
+            known.add(s.article_id)
+            latest = seen if latest is None or seen > latest else latest
+        if latest is not None:
+            store.prune_keys(conn, latest - PRUNE_AFTER_WINDOWS * window)
+
+    return place_stories
