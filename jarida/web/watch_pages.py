@@ -8,9 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response
-from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
-from starlette.concurrency import run_in_threadpool
 
 from jarida.storage import audit
 from jarida.storage import watch_analysis as q
@@ -31,7 +29,8 @@ from jarida.web.admin.auth import (
     read_form,
     see_other,
 )
-from jarida.web.deps import app_state, interface
+from jarida.web.admin.pages import on_database, private_page
+from jarida.web.deps import interface
 
 router = APIRouter(prefix="/veille", include_in_schema=False)
 ANALYSTS = ("admin", "analyst")
@@ -41,21 +40,11 @@ _PALETTE = ("#1f6feb", "#d97706", "#7c3aed", "#059669", "#db2777", "#0891b2")
 
 def _page(request: Request, admin: Admin, name: str, status: int = 200,
           **context: Any) -> Response:
-    state, ui = app_state(request), interface(request)
-    body = state.renderer.render(f"watch/{name}", request, ui, admin=admin, **context)
-    response = HTMLResponse(body, status_code=status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return private_page(request, admin, f"watch/{name}", status, **context)
 
 
 async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
-    database = app_state(request).database
-
-    def run() -> _T:
-        with database.write() if write else database.read() as conn:
-            return fn(conn)
-
-    return await run_in_threadpool(run)
+    return await on_database(request, fn, write=write)
 
 
 async def read_form_large(request: Request, limit: int = 1 << 20) -> dict[str, str]:

@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, FastAPI, Request, Response
-from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
-from starlette.concurrency import run_in_threadpool
 
 from jarida.accounts.service import LoginRefused, authenticate, close_session, open_session
 from jarida.moderation import review
@@ -37,6 +35,7 @@ from jarida.web.admin.auth import (
     see_other,
     set_cookie,
 )
+from jarida.web.admin.pages import on_database, private_page
 from jarida.web.deps import app_state, interface
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -47,21 +46,11 @@ _T = TypeVar("_T")
 
 def _page(request: Request, admin: Admin | None, name: str, status: int = 200,
           **context: Any) -> Response:
-    state, ui = app_state(request), interface(request)
-    body = state.renderer.render(f"admin/{name}", request, ui, admin=admin, **context)
-    response = HTMLResponse(body, status_code=status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return private_page(request, admin, f"admin/{name}", status, **context)
 
 
 async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
-    database = app_state(request).database
-
-    def run() -> _T:
-        with database.write() if write else database.read() as conn:
-            return fn(conn)
-
-    return await run_in_threadpool(run)
+    return await on_database(request, fn, write=write)
 
 
 def _network(request: Request, conn: Connection) -> str:
