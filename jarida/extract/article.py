@@ -15,7 +15,7 @@ from trafilatura.utils import load_html
 
 from jarida.extract.body import Body, extract_body
 from jarida.extract.datelines import without_datelines
-from jarida.extract.dates import DEFAULT_LANGUAGES, first_date, to_utc
+from jarida.extract.dates import DEFAULT_LANGUAGES, first_date, plausible, to_utc
 from jarida.extract.galleries import drop_photo_galleries
 from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
@@ -82,7 +82,7 @@ def _from_feed(
         text=text or None,
         html=sanitize_html(body_html, url) if body_html else None,
         author=fallback.author,
-        published=to_utc(published, timezone) if published else None,
+        published=to_utc(published, timezone) if published and plausible(published) else None,
         image=absolute_image_url(fallback.image, url),
         language=detect_language(text, fallback.language),
         excerpt=_excerpt(text, None) if text else page_summary,
@@ -115,7 +115,7 @@ def _published(
 ) -> datetime | None:
     """Metadata, then the feed entry, then the page's printed dateline, then htmldate."""
     found = first_date(meta.published, languages=languages, timezone=timezone, machine=True)
-    if found is None and fallback is not None and fallback.published:
+    if found is None and fallback is not None and plausible(fallback.published):
         found = to_utc(fallback.published, timezone)  # not <updated>: edits would move it up
     if found is None and body.date_lines:
         found = first_date(body.date_lines, languages=languages, timezone=timezone)

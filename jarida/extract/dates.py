@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
@@ -214,10 +215,23 @@ def first_date(
     if machine:
         for candidate in items:
             found = parse_machine_date(candidate, timezone, date_order(languages))
-            if found is not None:
+            if plausible(found):
                 return found
     for candidate in items:
         found = parse_date(candidate, languages=languages, timezone=timezone, now=now)
-        if found is not None:
+        if plausible(found):
             return found
     return None
+
+
+# Content systems write "0001-01-01T00:00:00" for "no date": 5 of the 311 shared corpus
+# pages carry such a placeholder in their metadata. No news item is dated before this.
+EARLIEST_PLAUSIBLE = datetime(1800, 1, 1, tzinfo=UTC)
+
+
+def plausible(found: datetime | None) -> TypeGuard[datetime]:
+    """A date that can be an article's: not a placeholder from before EARLIEST_PLAUSIBLE."""
+    if found is None:
+        return False
+    aware = found if found.tzinfo else found.replace(tzinfo=UTC)
+    return aware >= EARLIEST_PLAUSIBLE

@@ -49,3 +49,12 @@ def test_naive_times_use_the_given_zone() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "Accueil", "Tous droits réservés", "hier soir"])
 def test_no_date_gives_none(text: str) -> None:
     assert parse_date(text, languages=("fr", "ar", "es"), timezone=CASA) is None
+
+
+def test_placeholder_dates_are_not_publication_dates() -> None:
+    """Content systems write 0001-01-01 for "no date"; the next candidate is used instead."""
+    from jarida.extract.dates import first_date
+
+    assert first_date(["0001-01-01T00:00:00"], machine=True) is None
+    found = first_date(["0001-01-01T00:00:00", "2026-11-24T10:30:00+01:00"], machine=True)
+    assert found is not None and found.isoformat() == "2026-11-24T09:30:00+00:00"
