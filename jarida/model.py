@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from jarida.pipeline.derived import Derived
 
 FeedKind = Literal["rss", "atom", "sitemap", "listing"]
 PublishingMode = Literal["full", "excerpt"]
@@ -143,6 +146,9 @@ class ArticleRecord:
     # computed by the extraction worker; storage uses them only if cleaning left the
     # record's title, text and language as they are, and recomputes them otherwise.
     index_forms: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+    # What the after-store hooks compute from the record alone (copies signature, story
+    # features), computed by the extraction worker (jarida.pipeline.derived).
+    derived: Derived | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from another article on the same event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -69,6 +69,45 @@ def is_copy(words_a: list[str], words_b: list[str], rules: Rules = DEFAULT_RULES
     return confirmed, jaccard
 
 
+@dataclass(frozen=True)
+class CopyPrint:
+    """What the copies step needs of one text and can compute without the database (the
+    extraction worker does): its word count, MinHash signature and LSH band keys."""
+
+    words: int
+    signature: bytes
+    band_keys: tuple[int, ...]
+
+
+def copy_print(text: str | None) -> CopyPrint:
+    words = words_of(text)
+    sig = signature(shingles(words))
+    return CopyPrint(len(words), sig.to_bytes(), tuple(band_keys(sig)))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A just-stored article's print and its text as stored (read only if a candidate
+    must be confirmed on exact shingles)."""
+
+    print: CopyPrint
+    text: str | None
+
+
+class _Words:
+    """An article's words and shingles, computed once and only when first needed."""
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+        self._value: tuple[list[str], set[str]] | None = None
+
+    def get(self) -> tuple[list[str], set[str]]:
+        if self._value is None:
+            words = words_of(self._text)
+            self._value = words, shingles(words)
+        return self._value
+
+
 def link_article(conn: Connection, article_id: int, *, rules: Rules = DEFAULT_RULES,
                  force: bool = False) -> int | None:
     """Decide whether a stored article is a copy; returns its original's id or None.
@@ -77,27 +116,40 @@ def link_article(conn: Connection, article_id: int, *, rules: Rules = DEFAULT_RU
     """
     found = store.candidates(conn, [article_id])
     me = found.get(article_id)
-    words = words_of(me.text) if me else []
-    if me is None or len(words) < rules.min_words or me.extraction == "fallback":
+    prepared = Prepared(copy_print(me.text), me.text) if me is not None else None
+    stored = store.stored_signature(conn, article_id) if me is not None and not force else None
+    return _link(conn, article_id, me, prepared, stored, rules=rules, force=force)
+
+
+def _compared(me: store.Candidate | None, prepared: Prepared | None, rules: Rules) -> bool:
+    """Whether the article is compared at all (shown, long enough, fully extracted)."""
+    return (me is not None and prepared is not None and prepared.print.words >= rules.min_words
+            and me.extraction != "fallback")
+
+
+def _link(conn: Connection, article_id: int, me: store.Candidate | None,
+          prepared: Prepared | None, stored: bytes | None, *, rules: Rules,
+          force: bool) -> int | None:
+    """`me` is the article as the database shows it (None: removed or hidden), `stored`
+    its signature saved before this step."""
+    if not _compared(me, prepared, rules) or me is None or prepared is None:
         store.forget_signature(conn, article_id)
         store.unlink(conn, article_id)
         store.release_copies(conn, article_id)
         return None
-    grams = shingles(words)
-    sig = signature(grams)
-    raw = sig.to_bytes()
-    if not force and store.stored_signature(conn, article_id) == raw:
+    raw = prepared.print.signature
+    if not force and stored == raw:
         return store.original_of(conn, article_id)
-    keys = band_keys(sig)
+    keys = list(prepared.print.band_keys)
     store.save_signature(conn, article_id, raw, keys)
-    best = _best_match(conn, me, words, grams, sig, keys, rules)
+    best = _best_match(conn, me, _Words(prepared.text), Signature.from_bytes(raw), keys, rules)
     if best is None:
         store.unlink(conn, article_id)
         return None
-    return _join_group(conn, me, best, found)
+    return _join_group(conn, me, best, {me.id: me})
 
 
-def _best_match(conn: Connection, me: store.Candidate, words: list[str], grams: set[str],
+def _best_match(conn: Connection, me: store.Candidate, mine: _Words,
                 sig: Signature, keys: list[int], rules: Rules) -> Match | None:
     ids = store.sharing_a_band(conn, keys, me.id)
     if not ids:
@@ -108,6 +160,9 @@ def _best_match(conn: Connection, me: store.Candidate, words: list[str], grams: 
     ]
     closest = sorted((e for e in estimated if e[0] >= rules.candidate_floor), reverse=True)
     checked = [other for _, other in closest[: rules.max_checked]]
+    if not checked:
+        return None
+    words, grams = mine.get()
     matches = []
     for other in store.candidates(conn, checked).values():
         confirmed, jaccard = is_copy(words, words_of(other.text), rules, grams_a=grams)
@@ -133,10 +188,29 @@ def _join_group(conn: Connection, me: store.Candidate, best: Match,
     return root_id
 
 
-def link_articles(conn: Connection, ids: list[int], rules: Rules = DEFAULT_RULES) -> None:
-    """The after-store step for a batch, oldest first so originals are decided in order."""
+def link_articles(conn: Connection, ids: list[int], rules: Rules = DEFAULT_RULES, *,
+                  prepared: Mapping[int, Prepared] | None = None) -> None:
+    """The after-store step for a batch, oldest first so originals are decided in order.
+
+    `prepared` holds the prints computed away from the database (the extraction worker)
+    with the text they were computed from; articles missing from it are printed here.
+    The articles' dates, extraction and saved signatures are read once for the batch.
+    """
+    prepared = prepared or {}
+    meta = store.candidates(conn, ids, with_text=False)
+    saved = store.signatures_of(conn, list(meta))
     for article_id in ids:
-        link_article(conn, article_id, rules=rules)
+        me = meta.get(article_id)
+        ready = prepared.get(article_id)
+        if me is not None and ready is None:
+            text = store.text_of(conn, article_id)
+            ready = Prepared(copy_print(text), text)
+        _link(conn, article_id, me, ready, saved.get(article_id), rules=rules, force=False)
+        # The same article twice in a batch sees the signature the first pass left.
+        if _compared(me, ready, rules) and ready is not None:
+            saved[article_id] = ready.print.signature
+        else:
+            saved.pop(article_id, None)
 
 
 def rebuild_copies(

@@ -6,10 +6,17 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
-from jarida.dedup.copies import link_articles
+from jarida.dedup.copies import Prepared, link_articles
 from jarida.pipeline.hooks import StoredArticle
+from jarida.storage.clean import clean_required
 
 
 def link_copies(conn: Connection, stored: Sequence[StoredArticle]) -> None:
-    """Unchanged articles are skipped: a re-crawl changes nothing."""
-    link_articles(conn, [s.article_id for s in stored if s.outcome != "unchanged"])
+    """Unchanged articles are skipped: a re-crawl changes nothing. Prints the extraction
+    worker computed (`record.derived`) are used as they are; the others are made here."""
+    changed = [s for s in stored if s.outcome != "unchanged"]
+    prepared = {
+        s.article_id: Prepared(s.record.derived.copies, clean_required(s.record.text))
+        for s in changed if s.record.derived is not None
+    }
+    link_articles(conn, [s.article_id for s in changed], prepared=prepared)

@@ -93,13 +93,17 @@ class RecordJob:
 
 
 def run_record_job(job: RecordJob) -> ArticleRecord:
-    """Decode, extract, clean, fingerprint and (for SQLite) stem in the worker: the crawl
-    process, whose one core also runs the event loop and every database write, stays light."""
+    """Decode, extract, clean, fingerprint, prepare the after-store hooks' signatures and
+    features and (for SQLite) stem in the worker: the crawl process, whose one core also
+    runs the event loop and every database write, stays light."""
     from jarida.pipeline.build import build_record
+    from jarida.pipeline.derived import derive
 
     extracted = run_job(job.extract)
     record = build_record(extracted, entry=job.entry, feed=job.feed, source=job.source,
                           fetched_url=job.extract.url, fetched_at=job.fetched_at)
+    # The after-store hooks' database-free work, here rather than on the writer thread.
+    record = replace(record, derived=derive(record))
     if not job.index_forms:
         return record
     from jarida.storage.searchtext import index_pair

@@ -24,7 +24,7 @@ class Candidate:
     """What the confirmation step needs of a stored article."""
 
     id: int
-    text: str
+    text: str | None  # None when read without it (`candidates(..., with_text=False)`)
     sort_at: datetime
     source_id: int
     extraction: str
@@ -109,13 +109,31 @@ def signatures_of(conn: Connection, ids: Sequence[int]) -> dict[int, bytes]:
     return found
 
 
-def candidates(conn: Connection, ids: Sequence[int]) -> dict[int, Candidate]:
-    """Text, time key and extraction of articles still shown (not removed, not hidden)."""
-    return {
-        int(r.id): Candidate(int(r.id), r.text, _aware(r.sort_at), int(r.source_id),
-                             r.extraction)
-        for r in conn.execute(_CANDIDATES, {"ids": list(ids)})
-    }
+_SHOWN = select(
+    articles.c.id, articles.c.sort_at, articles.c.source_id, articles.c.extraction,
+).where(
+    articles.c.id.in_(bindparam("ids", expanding=True)), articles.c.status != "removed",
+    articles.c.hidden_at.is_(None),
+)
+_TEXT = select(articles.c.text).where(articles.c.id == bindparam("article_id"))
+
+
+def candidates(conn: Connection, ids: Sequence[int], *, with_text: bool = True
+               ) -> dict[int, Candidate]:
+    """Text, time key and extraction of articles still shown (not removed, not hidden);
+    `with_text=False` leaves the text out (a batch's own articles, printed elsewhere)."""
+    found: dict[int, Candidate] = {}
+    for i in range(0, len(ids), CHUNK):
+        chunk = {"ids": list(ids[i : i + CHUNK])}
+        for r in conn.execute(_CANDIDATES if with_text else _SHOWN, chunk):
+            found[int(r.id)] = Candidate(int(r.id), r.text if with_text else None,
+                                         _aware(r.sort_at), int(r.source_id), r.extraction)
+    return found
+
+
+def text_of(conn: Connection, article_id: int) -> str | None:
+    value = conn.execute(_TEXT, {"article_id": article_id}).scalar()
+    return str(value) if value is not None else None
 
 
 def original_of(conn: Connection, article_id: int) -> int | None:

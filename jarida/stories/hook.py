@@ -31,7 +31,9 @@ def story_hook(settings: Settings) -> AfterStore:
             if s.article_id in known or s.outcome == "unchanged":
                 continue
             seen = s.record.published_at or s.record.fetched_at
-            f = features(s.record.language, s.record.title, s.record.text)
+            derived = s.record.derived  # computed by the extraction worker, if it ran
+            f = (derived.story if derived is not None
+                 else features(s.record.language, s.record.title, s.record.text))
             place(conn, Placement(s.article_id, s.record.source_id, seen, f), window)
             known.add(s.article_id)
             latest = seen if latest is None or seen > latest else latest
