@@ -1,0 +1,46 @@
+"""A feed's articles are written while its other pages are still being fetched.
+
+Waiting for a full batch (`write_batch_size`) wrote a small feed's articles only at its
+end; with many outlets paced alike every feed ends in the same second, and all the
+crawl's writing (with its after-store hooks) came after the last fetch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from jarida.pipeline.crawler import Crawler
+from jarida.settings import Settings
+from jarida.storage import Database
+from tests.pipeline.site import article_page, publish
+from tests.pipeline.test_crawl import all_articles, register
+from tests.webserver import TestServer
+
+
+def test_articles_are_stored_before_the_feeds_last_page_arrives(
+    web: TestServer, settings: Settings, db: Database,
+) -> None:
+    publish(web, 5)
+    web.route("/a/5", article_page(5, "Le dernier article arrive tard"),
+              headers={"Content-Type": "text/html; charset=utf-8"}, delay=1.5)  # under the test timeout (3 s)
+    register(db, web.url("/feed.xml"))
+    batched = settings.model_copy(update={"write_batch_size": 100})
+
+    async def go() -> tuple[int, Any]:
+        async with Crawler(batched, db) as crawler:
+            task = asyncio.create_task(crawler.crawl_once(force=True))
+            seen = 0
+            while not task.done():  # the slow page is still on its way
+                seen = max(seen, len(all_articles(db)))
+                if seen >= 4:
+                    break
+                await asyncio.sleep(0.05)
+            in_flight = not task.done()
+            report = await task
+            return (seen if in_flight else -1), report
+
+    seen, report = asyncio.run(go())
+    assert seen == 4  # the four quick pages were written while the fifth was in flight
+    assert report.tally("journal").new == 5
+    assert len(all_articles(db)) == 5
