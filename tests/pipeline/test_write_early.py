@@ -22,8 +22,9 @@ def test_articles_are_stored_before_the_feeds_last_page_arrives(
     web: TestServer, settings: Settings, db: Database,
 ) -> None:
     publish(web, 5)
+    # the oldest entry, fetched last; its delay stays under the tests' 3 s timeout
     web.route("/a/5", article_page(5, "Le dernier article arrive tard"),
-              headers={"Content-Type": "text/html; charset=utf-8"}, delay=1.5)  # under the test timeout (3 s)
+              headers={"Content-Type": "text/html; charset=utf-8"}, delay=1.5)
     register(db, web.url("/feed.xml"))
     batched = settings.model_copy(update={"write_batch_size": 100})
 
