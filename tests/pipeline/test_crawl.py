@@ -193,6 +193,11 @@ def test_worker_processes_extract_and_stem_for_the_index(web: TestServer, settin
     pool = ExtractorPool(2)
     try:
         assert pool._executor._mp_context.get_start_method() == "forkserver"  # type: ignore[attr-defined]
+        # warm() starts both workers before any page needs them (the crawl calls it from a
+        # helper thread while robots.txt and the feeds load)
+        assert len(pool._executor._processes or {}) == 0  # type: ignore[attr-defined]
+        pool.warm()
+        assert len(pool._executor._processes) == 2  # type: ignore[attr-defined]
     finally:
         pool.close()
     publish(web, 4)
