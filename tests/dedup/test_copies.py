@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,22 +17,11 @@ from jarida.storage import articles as store
 from jarida.storage import sources as registry
 from jarida.storage.copies import copy_links, original_of
 from jarida.storage.tables import article_copies, copy_bands, copy_signatures
-from tests.pgschema import PG_URL, throwaway_schema
+from tests.storage.conftest import db
+
+__all__ = ["db"]  # the storage contract's fixture: SQLite, and PostgreSQL when set
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="set JARIDA_TEST_POSTGRES_URL to run the PostgreSQL contract"))])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        database = Database.open(f"sqlite:///{tmp_path}/jarida.db")
-        database.upgrade()
-        yield database
-        database.close()
-        return
-    with throwaway_schema() as database:
-        yield database
 
 
 @pytest.fixture(scope="module")
