@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from sqlalchemy import Connection
 
 from jarida.dedup.minhash import Signature, band_keys, shingles, signature, words_of
@@ -158,17 +159,7 @@ def _best_match(conn: Connection, me: store.Candidate, mine: _Words,
         (sig.jaccard(Signature.from_bytes(raw)), other)
         for other, raw in store.signatures_of(conn, ids).items()
     ]
-    closest = sorted((e for e in estimated if e[0] >= rules.candidate_floor), reverse=True)
-    checked = [other for _, other in closest[: rules.max_checked]]
-    if not checked:
-        return None
-    words, grams = mine.get()
-    matches = []
-    for other in store.candidates(conn, checked).values():
-        confirmed, jaccard = is_copy(words, words_of(other.text), rules, grams_a=grams)
-        if confirmed:
-            matches.append(Match(other.id, jaccard))
-    return max(matches, key=lambda m: (m.similarity, -m.article_id), default=None)
+    return _confirm(conn, estimated, mine, rules)
 
 
 def _join_group(conn: Connection, me: store.Candidate, best: Match,
@@ -194,23 +185,110 @@ def link_articles(conn: Connection, ids: list[int], rules: Rules = DEFAULT_RULES
 
     `prepared` holds the prints computed away from the database (the extraction worker)
     with the text they were computed from; articles missing from it are printed here.
-    The articles' dates, extraction and saved signatures are read once for the batch.
+    The decisions are the ones `link_article` takes article by article, but the batch is
+    read and written in a few statements (this runs on the crawler's writer): the
+    articles' dates, extraction, saved signatures and existing links are read once; every
+    band key of the batch is looked up in one pass and kept in memory (`_BandIndex`), so
+    an article sees the batch's earlier articles exactly as if they had been written; new
+    signatures and band keys are written together at the end.
     """
     prepared = prepared or {}
     meta = store.candidates(conn, ids, with_text=False)
     saved = store.signatures_of(conn, list(meta))
+    work: list[tuple[int, store.Candidate, Prepared]] = []
     for article_id in ids:
         me = meta.get(article_id)
         ready = prepared.get(article_id)
         if me is not None and ready is None:
             text = store.text_of(conn, article_id)
             ready = Prepared(copy_print(text), text)
-        _link(conn, article_id, me, ready, saved.get(article_id), rules=rules, force=False)
-        # The same article twice in a batch sees the signature the first pass left.
-        if _compared(me, ready, rules) and ready is not None:
-            saved[article_id] = ready.print.signature
-        else:
+        if not _compared(me, ready, rules) or me is None or ready is None:
+            _link(conn, article_id, me, ready, saved.get(article_id), rules=rules, force=False)
             saved.pop(article_id, None)
+        elif saved.get(article_id) != ready.print.signature:
+            work.append((article_id, me, ready))
+            saved[article_id] = ready.print.signature  # a second pass in the batch: unchanged
+    if work:
+        _link_batch(conn, work, rules)
+
+
+class _BandIndex:
+    """The band keys a batch asks about, as the database holds them, then kept up to date
+    in memory as the batch's articles take new signatures."""
+
+    def __init__(self, conn: Connection, keys: set[int]) -> None:
+        self.by_key: dict[int, set[int]] = {}
+        self.keys_of: dict[int, set[int]] = {}
+        for key, article_id in store.band_members(conn, sorted(keys)):
+            self.by_key.setdefault(key, set()).add(article_id)
+            self.keys_of.setdefault(article_id, set()).add(key)
+
+    def sharing(self, keys: list[int], article_id: int) -> set[int]:
+        found: set[int] = set()
+        for key in keys:
+            found |= self.by_key.get(key, set())
+        found.discard(article_id)
+        return found
+
+    def replace(self, article_id: int, keys: list[int]) -> None:
+        for key in self.keys_of.pop(article_id, set()):
+            self.by_key[key].discard(article_id)
+        self.keys_of[article_id] = set(keys)
+        for key in keys:
+            self.by_key.setdefault(key, set()).add(article_id)
+
+
+def _link_batch(conn: Connection, work: list[tuple[int, store.Candidate, Prepared]],
+                rules: Rules) -> None:
+    """Articles whose signature changed (or is new), in the batch's order."""
+    index = _BandIndex(conn, {k for _, _, p in work for k in p.print.band_keys})
+    sharing = {aid: index.sharing(list(p.print.band_keys), aid) for aid, _, p in work}
+    batch_ids = {aid for aid, _, _ in work}
+    # Signatures of every possible candidate, as stored before this batch; the batch's own
+    # are taken from memory as each article is decided.
+    signatures = store.signatures_of(conn, sorted(set().union(*sharing.values()) - batch_ids))
+    signatures.update(store.signatures_of(conn, sorted(batch_ids)))
+    linked = store.linked_among(conn, sorted(batch_ids))
+    values = {other: _values(raw) for other, raw in signatures.items()}
+    for article_id, me, ready in work:
+        keys = list(ready.print.band_keys)
+        index.replace(article_id, keys)
+        mine = values[article_id] = _values(ready.print.signature)
+        others = [other for other in index.sharing(keys, article_id) if other in values]
+        estimated: list[tuple[float, int]] = []
+        if others:  # estimated Jaccard against every candidate at once
+            equal = np.count_nonzero(np.stack([values[o] for o in others]) == mine, axis=1)
+            estimated = list(zip((equal / len(mine)).tolist(), others, strict=True))
+        best = _confirm(conn, estimated, _Words(ready.text), rules)
+        if best is None:
+            if article_id in linked:
+                store.unlink(conn, article_id)
+                linked.discard(article_id)
+            continue
+        _join_group(conn, me, best, {me.id: me})
+        linked.add(article_id)
+    store.replace_signatures(conn, [(aid, p.print.signature, list(p.print.band_keys))
+                                    for aid, _, p in work])
+
+
+def _values(raw: bytes) -> np.ndarray[tuple[int], np.dtype[np.uint32]]:
+    return np.frombuffer(raw, dtype="<u4")
+
+
+def _confirm(conn: Connection, estimated: list[tuple[float, int]], mine: _Words,
+             rules: Rules) -> Match | None:
+    """The best candidate confirmed on exact shingles, among the closest estimated."""
+    closest = sorted((e for e in estimated if e[0] >= rules.candidate_floor), reverse=True)
+    checked = [other for _, other in closest[: rules.max_checked]]
+    if not checked:
+        return None
+    words, grams = mine.get()
+    matches = []
+    for other in store.candidates(conn, checked).values():
+        confirmed, jaccard = is_copy(words, words_of(other.text), rules, grams_a=grams)
+        if confirmed:
+            matches.append(Match(other.id, jaccard))
+    return max(matches, key=lambda m: (m.similarity, -m.article_id), default=None)
 
 
 def rebuild_copies(

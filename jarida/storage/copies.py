@@ -70,6 +70,25 @@ def insert_signatures(conn: Connection, rows: Sequence[tuple[int, bytes, Sequenc
     ])
 
 
+def replace_signatures(conn: Connection, rows: Sequence[tuple[int, bytes, Sequence[int]]]
+                       ) -> None:
+    """Store (or replace) the signatures and band keys of a batch of articles."""
+    if not rows:
+        return
+    stmt = _insert(conn)(copy_signatures)
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=["article_id"], set_={"signature": stmt.excluded.signature}
+    ), [{"article_id": aid, "signature": sig} for aid, sig, _ in rows])
+    ids = [aid for aid, _, _ in rows]
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(delete(copy_bands).where(copy_bands.c.article_id.in_(ids[i : i + CHUNK])))
+    latest = {aid: keys for aid, _, keys in rows}  # an article twice: its last keys
+    conn.execute(insert(copy_bands), [
+        {"band_key": key, "article_id": aid}
+        for aid, keys in latest.items() for key in dict.fromkeys(keys)
+    ])
+
+
 def forget_signature(conn: Connection, article_id: int) -> None:
     conn.execute(delete(copy_bands).where(copy_bands.c.article_id == article_id))
     conn.execute(delete(copy_signatures).where(copy_signatures.c.article_id == article_id))
@@ -99,6 +118,33 @@ def sharing_a_band(conn: Connection, keys: Sequence[int], article_id: int) -> li
     """Articles (other than `article_id`) with at least one of these band keys."""
     rows = conn.execute(_SHARING, {"keys": list(keys), "article_id": article_id})
     return [int(i) for i in rows.scalars()]
+
+
+_MEMBERS = select(copy_bands.c.band_key, copy_bands.c.article_id).where(
+    copy_bands.c.band_key.in_(bindparam("keys", expanding=True))
+)
+_LINKED = select(article_copies.c.article_id).where(
+    article_copies.c.article_id.in_(bindparam("ids", expanding=True))
+)
+KEY_CHUNK = 4000  # under SQLite's and PostgreSQL's bound-parameter limits
+
+
+def band_members(conn: Connection, keys: Sequence[int]) -> list[tuple[int, int]]:
+    """(band key, article id) of every stored article holding one of these keys."""
+    found: list[tuple[int, int]] = []
+    for i in range(0, len(keys), KEY_CHUNK):
+        rows = conn.execute(_MEMBERS, {"keys": list(keys[i : i + KEY_CHUNK])})
+        found.extend((int(k), int(a)) for k, a in rows)
+    return found
+
+
+def linked_among(conn: Connection, ids: Sequence[int]) -> set[int]:
+    """Which of these articles are linked as copies."""
+    found: set[int] = set()
+    for i in range(0, len(ids), CHUNK):
+        found.update(int(a) for a in conn.execute(_LINKED, {"ids": list(ids[i : i + CHUNK])})
+                     .scalars())
+    return found
 
 
 def signatures_of(conn: Connection, ids: Sequence[int]) -> dict[int, bytes]:
