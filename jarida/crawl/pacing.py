@@ -11,6 +11,7 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from jarida.crawl.clock import Clock
@@ -24,6 +25,33 @@ class _HostState:
     next_start: float = 0.0
     in_use: int = 0
     extra_delay: float = field(default=0.0)  # e.g. a robots.txt Crawl-delay
+
+
+class _Answer:
+    """When the response to the request holding a slot began to arrive (its headers)."""
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self.at: float | None = None
+
+    def mark(self) -> None:
+        if self.at is None:
+            self.at = self._clock.monotonic()
+
+
+_ANSWER: ContextVar[_Answer | None] = ContextVar("jarida_pacer_answer", default=None)
+
+
+def mark_answered() -> None:
+    """Called by the transfer as soon as a response's headers have arrived.
+
+    The server saw the request start before it answered, so the host's next request may
+    start one gap after this moment: reading and decoding the body no longer delays it.
+    A request that got no answer (an error, a timeout) counts from its end, as before.
+    """
+    answer = _ANSWER.get()
+    if answer is not None:
+        answer.mark()
 
 
 class HostPacer:
@@ -85,9 +113,13 @@ class HostPacer:
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
-        """Wait for this host's turn; the gap is counted from the end of the request."""
+        """Wait for this host's turn. The next request may start one gap after this one's
+        answer arrived (`mark_answered`), or after its end when no answer came; the host's
+        concurrency bounds how many are in flight, whatever the gap."""
         state = self._state(host)
         state.in_use += 1
+        answer = _Answer(self._clock)
+        token = _ANSWER.set(answer)
         try:
             async with state.slots:
                 while (wait := state.next_start - self._clock.monotonic()) > 0:
@@ -101,8 +133,8 @@ class HostPacer:
                         async with self._total:
                             yield
                 finally:
-                    state.next_start = max(
-                        state.next_start, self._clock.monotonic() + self._gap(state)
-                    )
+                    counted_from = answer.at if answer.at is not None else self._clock.monotonic()
+                    state.next_start = max(state.next_start, counted_from + self._gap(state))
         finally:
+            _ANSWER.reset(token)
             state.in_use -= 1

@@ -10,6 +10,7 @@ import httpx
 from jarida.crawl.body import BodyDecodingError, BodyTooLarge, BoundedBody
 from jarida.crawl.conditional import body_hash
 from jarida.crawl.encoding import detect_encoding, is_textual
+from jarida.crawl.pacing import mark_answered
 from jarida.crawl.redirects import REDIRECT_STATUSES
 from jarida.crawl.request import FetchRequest
 from jarida.crawl.result import FetchResult, failure
@@ -55,6 +56,7 @@ class Transfer:
         headers = {"Accept-Encoding": ACCEPT_ENCODING, **request.headers}
         sent = self._client.build_request("GET", request.url, headers=headers)
         response = await self._client.send(sent, stream=True)
+        mark_answered()  # the host's gap runs from here (jarida.crawl.pacing)
         try:
             status = response.status_code
             declared = response.headers.get("content-length", "")

@@ -6,7 +6,7 @@ import asyncio
 import itertools
 
 from jarida.crawl import Fetcher
-from jarida.crawl.pacing import HostPacer
+from jarida.crawl.pacing import HostPacer, mark_answered
 from tests.crawl.conftest import FakeClock, make_settings
 from tests.webserver import TestServer
 
@@ -68,6 +68,39 @@ def test_pacer_serialises_and_spaces_with_a_fake_clock() -> None:
     starts = [t for event, t in log if event.endswith("start")]
     ends = [t for event, t in log if event.endswith("end")]
     assert all(s - e >= 2.0 for e, s in zip(ends, starts[1:], strict=False))
+
+
+def test_the_gap_runs_from_the_answer_and_requests_never_overlap() -> None:
+    """Headers at +0.1 s, body read until +0.9 s: the next start is one gap after the
+    answer (2.1 s), not after the body (2.9 s), and never while a request is in flight."""
+    clock = FakeClock()
+    pacer = HostPacer(clock, delay=2.0, concurrency=1)
+    log: list[tuple[str, float]] = []
+
+    async def work(name: str, answered: bool) -> None:
+        async with pacer.slot("example.com"):
+            log.append((name + " start", clock.now))
+            await clock.sleep(0.1)
+            if answered:
+                mark_answered()
+                log.append((name + " answer", clock.now))
+            await clock.sleep(0.8)
+            log.append((name + " end", clock.now))
+
+    async def run() -> None:
+        await asyncio.gather(work("a", True), work("b", False), work("c", True))
+
+    asyncio.run(run())
+    at = dict(log)
+    assert [event for event, _ in log] == [
+        "a start", "a answer", "a end", "b start", "b end", "c start", "c answer", "c end"]
+    assert at["b start"] == at["a answer"] + 2.0  # counted from a's answer
+    assert at["c start"] == at["b end"] + 2.0  # b got no answer: counted from its end
+    assert at["b start"] - at["a start"] >= 2.0 and at["c start"] - at["b start"] >= 2.0
+
+
+def test_an_answer_outside_any_slot_changes_nothing() -> None:
+    mark_answered()  # e.g. a transfer used without a pacer: no error, no effect
 
 
 def test_defer_holds_every_task_back() -> None:
