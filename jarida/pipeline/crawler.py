@@ -61,6 +61,7 @@ from jarida.pipeline.stages import (
     write_poll_failure,
     write_poll_success,
 )
+from jarida.pipeline.write_combiner import WriteCombiner
 from jarida.settings import Settings
 from jarida.storage import Database, host_leases
 from jarida.storage import feeds as feed_store
@@ -128,7 +129,10 @@ class Crawler:
         self._rng = rng or random.Random()
         self._pool = ExtractorPool(settings.extract_workers)
         self._warming: asyncio.Future[None] | None = None
-        self._writes_in_flight = 0  # batches handed to the database thread, not yet written
+        self._articles_running = 0  # entries being fetched and extracted
+        self._writer = WriteCombiner(
+            self._write_now, max_records=settings.write_batch_size,
+            linger=settings.write_linger_seconds, more_coming=lambda: self._articles_running > 0)
         self._sqlite = db.engine.dialect.name == "sqlite"  # workers stem for its index
         # One thread for every database call: SQLite has one writer, and the loop never blocks.
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="jarida-db")
@@ -150,6 +154,7 @@ class Crawler:
         await self.aclose()
 
     async def aclose(self) -> None:
+        await self._writer.close()
         await self.fetcher.aclose()
         self._pool.close()
         if self._warming is not None:
@@ -313,15 +318,18 @@ class Crawler:
 
     async def _fetch_and_store(self, feed: Feed, source: Source, todo: list[Todo],
                                logs: list[FetchLogEntry], report: CrawlReport) -> bool:
-        """Fetch every entry and store as pages finish, a batch at a time (memory stays
-        bounded and a crash keeps everything committed so far). True when every entry
+        """Fetch every entry and store as pages finish, through the crawl's writer (a
+        crash keeps everything committed so far). True when every entry
         was dealt with (stored or failed), False when the stopping pass abandoned some.
         Failed entries are remembered and retried by later passes, feed changed or not."""
-        batch: list[_Outcome] = []
         failed: dict[str, str] = {}
         stored: list[str] = []
         abandoned = False
         tasks = [asyncio.create_task(self._article(feed, source, t, report)) for t in todo]
+        # Each page goes to the crawl's writer as soon as it is ready (jarida.pipeline.
+        # write_combiner), which batches pages of every feed; this feed keeps fetching.
+        writes = [asyncio.create_task(
+            self._store_outcomes([], list(logs), report, source, failed, stored))]
         try:
             for done in asyncio.as_completed(tasks):
                 try:
@@ -329,24 +337,15 @@ class Crawler:
                 except _Abandoned:
                     abandoned = True
                     continue
-                if outcome.log is not None:
-                    logs.append(outcome.log)
                 if outcome.error is not None:
                     failed[outcome.entry_url] = outcome.error
-                if outcome.record is not None:
-                    batch.append(outcome)
-                # Written when the batch is full, or at once when the writer is idle: a
-                # feed that waited for a full batch wrote everything at its end, and with
-                # many outlets paced alike every feed ends in the same second, leaving all
-                # the writing (and its after-store hooks) to after the last fetch.
-                if len(batch) >= self.settings.write_batch_size or (
-                        batch and not self._writes_in_flight):
-                    await self._store_outcomes(batch, logs, report, source, failed, stored)
-                    batch = []
-                    logs.clear()
-            await self._store_outcomes(batch, logs, report, source, failed, stored)
+                if outcome.record is not None or outcome.log is not None:
+                    writes.append(asyncio.create_task(self._store_outcomes(
+                        [outcome], [outcome.log] if outcome.log is not None else [], report,
+                        source, failed, stored)))
+            await asyncio.gather(*writes)
         finally:
-            for task in tasks:
+            for task in tasks + writes:
                 task.cancel()
         if failed or stored:
             await self._db(lambda c: settle_entries(c, feed.id, failed, stored))
@@ -366,6 +365,18 @@ class Crawler:
                 stored.append(outcome.entry_url)
 
     async def _article(
+        self, feed: Feed, source: Source, todo: Todo, report: CrawlReport
+    ) -> _Outcome:
+        """`_entry`, counted: the writer lets a batch fill only while pages are coming."""
+        self._articles_running += 1
+        try:
+            return await self._entry(feed, source, todo, report)
+        finally:
+            self._articles_running -= 1
+            if not self._articles_running:
+                self._writer.nudge()
+
+    async def _entry(
         self, feed: Feed, source: Source, todo: Todo, report: CrawlReport
     ) -> _Outcome:
         """Fetch and extract one entry: the record (None when nothing can be stored), the
@@ -418,6 +429,12 @@ class Crawler:
             page_error = page_error or f"{entry.url}: no article text on the page"
         return _Outcome(entry.url, record=record, log=fetch_log, error=page_error)
 
+    async def _write_now(self, records: list[ArticleRecord], logs: list[FetchLogEntry]
+                         ) -> BatchOutcome:
+        """One transaction for whatever the writer took (several feeds' pages at once)."""
+        return await self._on_db_thread(
+            lambda: store_batch(self.db, records, logs, self._hooks))
+
     async def _store(
         self, records: list[ArticleRecord], logs: list[FetchLogEntry], report: CrawlReport,
         source: Source,
@@ -425,12 +442,7 @@ class Crawler:
         """Write a batch; the records refused (by URL) with the reason."""
         if not records and not logs:
             return {}
-        self._writes_in_flight += 1
-        try:
-            outcome: BatchOutcome = await self._on_db_thread(
-                lambda: store_batch(self.db, list(records), list(logs), self._hooks))
-        finally:
-            self._writes_in_flight -= 1
+        outcome = await self._writer.submit(records, logs)
         tally = report.tally(source.slug)
         for s in outcome.saved:
             setattr(tally, s.outcome, getattr(tally, s.outcome) + 1)

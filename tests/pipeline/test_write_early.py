@@ -26,7 +26,8 @@ def test_articles_are_stored_before_the_feeds_last_page_arrives(
     web.route("/a/5", article_page(5, "Le dernier article arrive tard"),
               headers={"Content-Type": "text/html; charset=utf-8"}, delay=1.5)
     register(db, web.url("/feed.xml"))
-    batched = settings.model_copy(update={"write_batch_size": 100})
+    # a short linger: the quick pages' extraction may take a second on a busy machine
+    batched = settings.model_copy(update={"write_batch_size": 100, "write_linger_seconds": 0.1})
 
     async def go() -> tuple[int, Any]:
         async with Crawler(batched, db) as crawler:
@@ -45,3 +46,30 @@ def test_articles_are_stored_before_the_feeds_last_page_arrives(
     assert seen == 4  # the four quick pages were written while the fifth was in flight
     assert report.tally("journal").new == 5
     assert len(all_articles(db)) == 5
+
+
+def test_one_feeds_pages_share_transactions(
+    web: TestServer, settings: Settings, db: Database, monkeypatch: Any,
+) -> None:
+    """A feed used to await each write, so a large outlet was stored one page per
+    transaction; its pages now reach the crawl's writer while others are being written."""
+    import jarida.pipeline.crawler as crawler_module
+
+    publish(web, 30)
+    register(db, web.url("/feed.xml"))
+    sizes: list[int] = []
+    real = crawler_module.store_batch
+
+    def counted(db: Database, records: Any, logs: Any, hooks: Any) -> Any:
+        sizes.append(len(records))
+        return real(db, records, logs, hooks)
+
+    monkeypatch.setattr(crawler_module, "store_batch", counted)
+
+    async def go() -> Any:
+        async with Crawler(settings, db) as crawler:
+            return await crawler.crawl_once(force=True)
+
+    report = asyncio.run(go())
+    assert report.tally("journal").new == 30 and sum(sizes) == 30
+    assert len([s for s in sizes if s]) <= 10, sizes
