@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import tempfile
 import time
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
 
+from jarida.dedup.copies import copy_print
 from jarida.demo.scale import ScaleWeb
 from jarida.model import ArticleRecord, SourceSpec
+from jarida.pipeline.derived import Derived
 from jarida.pipeline.hooks import StoredArticle
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import articles as article_store
 from jarida.storage import sources as source_store
 from jarida.storage.tables import stories, story_keys
+from jarida.stories.features import features
 from jarida.stories.hook import story_hook
 
 BATCH = 200
@@ -34,7 +38,7 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
     web = ScaleWeb(SEED, corpus)
     hook = story_hook(Settings())
     chunks: list[tuple[float, float]] = []  # (wall, CPU) ms per article, by 5000
-    total = cpu = 0.0
+    total = cpu = features_cpu = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(f"sqlite:///{tmp}/cost.db")
         db.upgrade()
@@ -48,11 +52,16 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
             for k in range(start, min(measure, start + BATCH)):
                 a = web.article(k)
                 text = "\n".join(a.paragraphs)
-                records.append(ArticleRecord(
+                record = ArticleRecord(
                     source_id=ids[a.outlet], feed_id=None, url=f"https://s.example/{k}",
                     canonical_url=f"https://s.example/{k}", title=a.title, text=text, html="",
                     excerpt=text[:200], content_hash=str(k), fetched_at=a.published,
-                    published_at=a.published, language=a.language))
+                    published_at=a.published, language=a.language)
+                prints = copy_print(text)
+                c0 = time.process_time()
+                story = features(record.language, record.title, record.text)
+                features_cpu += time.process_time() - c0
+                records.append(replace(record, derived=Derived(prints, story)))
             with db.write() as conn:
                 saved = article_store.save_articles(conn, records)
                 stored = [StoredArticle(s.article_id, s.outcome, r)
@@ -81,6 +90,7 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
         "window_articles": round(corpus * 7 / 365),
         "ms_per_article": round(1000 * total / measure, 3),
         "cpu_ms_per_article": round(1000 * cpu / measure, 3),
+        "features_cpu_ms_per_article": round(1000 * features_cpu / measure, 3),
         "wall_and_cpu_ms_per_article_by_5000": chunks,
         "stories": count, "stories_grouped": grouped, "index_rows": keys,
     }

@@ -9,7 +9,17 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import articles, stories, story_articles, story_keys
@@ -38,30 +48,30 @@ def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
-@cache
-def _candidates_sql(n: int) -> Any:
-    """A union of `n` bounded look-ups, one per key, built and compiled once per size (a
-    statement built per article costs more than SQLite spends answering it)."""
-    part = ("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = :k{i} "
-            "AND last_seen >= :since ORDER BY last_seen DESC LIMIT :per_key) AS p{i}")
-    sql = " UNION ALL ".join(part.format(i=i) for i in range(n))
-    return text(sql).bindparams(bindparam("since", type_=UTCDateTime()))
-
-
-def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
-                      limit: int, per_key: int = 15) -> list[int]:
-    """Stories seen since `since` sharing most of these keys, most shared first. Each key
-    contributes only its `per_key` most recent stories, so a key every story holds costs
-    no more than a rare one."""
+def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
+                 per_key: int) -> dict[str, dict[int, datetime]]:
+    """For each key, its `per_key` most recent stories seen since `since` ({story: last
+    seen}), in one statement for a whole batch of articles. A later `since` only drops the
+    oldest of these, so every article of the batch reads its own look-up from this one."""
     if not keys:
-        return []
-    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
-    params.update(since=since, per_key=per_key)
-    hits: dict[int, int] = {}
-    for (sid,) in conn.execute(_candidates_sql(len(keys)), params):
-        hits[int(sid)] = hits.get(int(sid), 0) + 1
-    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
-    return [sid for sid, n in ranked[:limit] if n >= 2 or len(keys) < 4]
+        return {}
+    ranked = (select(story_keys.c.key, story_keys.c.story_id, story_keys.c.last_seen,
+                     func.row_number().over(partition_by=story_keys.c.key,
+                                            order_by=(story_keys.c.last_seen.desc(),
+                                                      story_keys.c.story_id.desc()))
+                     .label("rank"))
+              .where(story_keys.c.key.in_(bindparam("keys", expanding=True)),
+                     story_keys.c.last_seen >= bindparam("since", type_=UTCDateTime()))
+              .subquery())
+    out: dict[str, dict[int, datetime]] = {}
+    query = select(ranked.c.key, ranked.c.story_id, ranked.c.last_seen).where(
+        ranked.c.rank <= per_key)
+    unique = sorted(set(keys))
+    for chunk in range(0, len(unique), 900):
+        for key, sid, seen in conn.execute(query, {"keys": unique[chunk:chunk + 900],
+                                                   "since": since}):
+            out.setdefault(key, {})[int(sid)] = seen
+    return out
 
 
 def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:
@@ -95,24 +105,69 @@ def create_story(conn: Connection, state: StoryState, heat: float) -> int:
     return int(result.scalar_one())
 
 
+def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> list[int]:
+    """Insert these stories (with their heat) in one statement; their ids, in order."""
+    if not states:
+        return []
+    rows = conn.execute(insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
+                        [_values(state, heat) for state, heat in states])
+    return [int(r[0]) for r in rows]
+
+
 def save_state(conn: Connection, state: StoryState, heat: float) -> None:
     conn.execute(update(stories).where(stories.c.id == state.id).values(**_values(state, heat)))
 
 
-def add_member(conn: Connection, article_id: int, story_id: int, source_id: int,
-               language: str, seen_at: datetime, fit: float) -> None:
-    conn.execute(insert(story_articles).values(
-        article_id=article_id, story_id=story_id, source_id=source_id, language=language,
-        seen_at=seen_at, fit=fit))
+@cache
+def _save_many() -> Any:
+    return (update(stories).where(stories.c.id == bindparam("sid"))
+            .values({name: bindparam(name) for name in (
+                "first_seen", "last_seen", "article_count", "source_count", "languages",
+                "profile", "heat")}))
 
 
-def outlets_and_velocity(conn: Connection, story_id: int, since: datetime) -> tuple[int, int]:
-    """A story's distinct outlets, and its articles seen at or after `since` (velocity)."""
-    recent = func.sum(case((story_articles.c.seen_at >= since, 1), else_=0))
-    row = conn.execute(
-        select(func.count(func.distinct(story_articles.c.source_id)), recent)
-        .where(story_articles.c.story_id == story_id)).one()
-    return int(row[0]), int(row[1] or 0)
+def save_states(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> None:
+    """Write these stories' states and heats back, in one executemany."""
+    if states:
+        conn.execute(_save_many(), [{"sid": state.id, **_values(state, heat)}
+                                    for state, heat in states])
+
+
+@dataclass(frozen=True)
+class Member:
+    article_id: int
+    story_id: int
+    source_id: int
+    language: str
+    seen_at: datetime
+    fit: float
+
+
+def add_members(conn: Connection, members: Sequence[Member]) -> None:
+    if members:
+        conn.execute(insert(story_articles), [
+            {"article_id": m.article_id, "story_id": m.story_id, "source_id": m.source_id,
+             "language": m.language, "seen_at": m.seen_at, "fit": m.fit} for m in members])
+
+
+def outlets_and_velocity(conn: Connection, since: dict[int, datetime]
+                         ) -> dict[int, tuple[int, int]]:
+    """For each story, its distinct outlets and its articles seen at or after its `since`
+    (velocity), in one statement."""
+    out: dict[int, tuple[int, int]] = {}
+    items = sorted(since.items())
+    for chunk in range(0, len(items), 400):
+        part = items[chunk:chunk + 400]
+        edge = case({sid: literal(at, UTCDateTime()) for sid, at in part},
+                    value=story_articles.c.story_id)
+        recent = func.sum(case((story_articles.c.seen_at >= edge, 1), else_=0))
+        rows = conn.execute(
+            select(story_articles.c.story_id,
+                   func.count(func.distinct(story_articles.c.source_id)), recent)
+            .where(story_articles.c.story_id.in_([sid for sid, _ in part]))
+            .group_by(story_articles.c.story_id))
+        out.update({int(r[0]): (int(r[1]), int(r[2] or 0)) for r in rows})
+    return out
 
 
 @cache
@@ -126,11 +181,12 @@ def _upsert_key(dialect: str) -> Any:
     )
 
 
-def touch_keys(conn: Connection, story_id: int, keys: Sequence[str], seen: datetime) -> None:
-    """Index the story under these keys, seen at `seen` (the later time wins)."""
-    if keys:
+def touch_keys(conn: Connection, rows: dict[tuple[str, int], datetime]) -> None:
+    """Index stories under keys, {(key, story): seen} (the later time wins)."""
+    if rows:
         conn.execute(_upsert_key(conn.dialect.name),
-                     [{"key": k, "story_id": story_id, "last_seen": seen} for k in keys])
+                     [{"key": k, "story_id": sid, "last_seen": seen}
+                      for (k, sid), seen in sorted(rows.items())])
 
 
 def move_story(conn: Connection, source: int, target: int) -> None:
@@ -140,8 +196,7 @@ def move_story(conn: Connection, source: int, target: int) -> None:
     rows = conn.execute(select(story_keys.c.key, story_keys.c.last_seen)
                         .where(story_keys.c.story_id == source)).all()
     conn.execute(delete(story_keys).where(story_keys.c.story_id == source))
-    for key, seen in rows:
-        touch_keys(conn, target, [key], seen)
+    touch_keys(conn, {(key, target): seen for key, seen in rows})
     conn.execute(delete(stories).where(stories.c.id == source))
 
 

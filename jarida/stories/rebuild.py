@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from jarida.storage import Database
 from jarida.storage import stories as store
-from jarida.stories.assign import Placement, place
+from jarida.stories.assign import Placement, place_batch
 from jarida.stories.features import features
 from jarida.stories.hook import PRUNE_AFTER_WINDOWS
 
@@ -26,9 +26,9 @@ def rebuild_stories(database: Database, since: datetime | None, window: timedelt
     while True:
         with database.write() as conn:
             batch = store.unplaced_articles(conn, after, CHUNK)
-            for a in batch:
-                f = features(a.language, a.title, a.text)
-                place(conn, Placement(a.id, a.source_id, a.seen_at, f), window)
+            place_batch(conn, [Placement(a.id, a.source_id, a.seen_at,
+                                         features(a.language, a.title, a.text))
+                               for a in batch], window)
             if batch:
                 store.prune_keys(conn, batch[-1].seen_at - PRUNE_AFTER_WINDOWS * window)
         if not batch:
