@@ -61,9 +61,11 @@ def _event_fit(f: Features, summed: dict[str, float]) -> float:
 
 
 def _shares_figure(a: dict[str, float], b: dict[str, float]) -> bool:
-    """Events across languages share a figure (a number of two digits or more, a date);
+    """Events across languages share a figure (a number of two digits or more, a date, or
+    a weekday: coverage compared within `CROSS_NEAR` names the same day by its weekday);
     articles sharing only names and places are often another event."""
-    return any(k in b for k in a if (k[0] == "#" and len(k) > 2) or k[0] == "@")
+    return any(k in b for k in a if (k[0] == "#" and len(k) > 2) or k[0] == "@"
+               or k[:2] == "wd")
 
 
 def _cross_fit(f: Features, state: store.StoryState) -> float:

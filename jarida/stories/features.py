@@ -127,7 +127,7 @@ def features(language: str | None, title: str, text: str) -> Features:
     # script) fill the rest of the budget, heaviest first.
     figures = {k: w for k, w in cross.items() if not k.startswith("n:")}
     names = sorted(((k, w) for k, w in cross.items() if k.startswith("n:")),
-                   key=lambda kv: (-kv[1], kv[0]))[:max(0, TOP_TERMS - len(figures))]
+                   key=lambda kv: -kv[1])[:max(0, TOP_TERMS - len(figures))]
     kept = {**figures, **dict(names)}
     unit = _unit(weights, TOP_TERMS)
     return Features(lang, unit, _unit(kept, 2 * TOP_TERMS), frozenset(proper & unit.keys()))
