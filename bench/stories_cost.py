@@ -34,7 +34,7 @@ BATCH = 200
 SEED = 7
 
 
-def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
+def cost(measure: int, corpus: int = 1_000_000, batch: int = BATCH) -> dict[str, Any]:
     web = ScaleWeb(SEED, corpus)
     hook = story_hook(Settings())
     chunks: list[tuple[float, float]] = []  # (wall, CPU) ms per article, by 5000
@@ -47,9 +47,9 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
                 conn, SourceSpec(slug=o.slug, name=o.name, languages=o.languages))
                 for o in web.outlets}
         chunk_time, chunk_cpu, chunk_n = 0.0, 0.0, 0
-        for start in range(0, measure, BATCH):
+        for start in range(0, measure, batch):
             records = []
-            for k in range(start, min(measure, start + BATCH)):
+            for k in range(start, min(measure, start + batch)):
                 a = web.article(k)
                 text = "\n".join(a.paragraphs)
                 record = ArticleRecord(
@@ -86,7 +86,7 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
                                    .where(stories.c.article_count > 1)).scalar_one()
         db.close()
     return {
-        "corpus_density": corpus, "measured_articles": measure,
+        "corpus_density": corpus, "measured_articles": measure, "batch": batch,
         "window_articles": round(corpus * 7 / 365),
         "ms_per_article": round(1000 * total / measure, 3),
         "cpu_ms_per_article": round(1000 * cpu / measure, 3),
@@ -100,4 +100,6 @@ if __name__ == "__main__":
     import json
     import sys
 
-    print(json.dumps(cost(int(sys.argv[1]) if len(sys.argv) > 1 else 20000), indent=1))
+    args = [int(a) for a in sys.argv[1:]]
+    print(json.dumps(cost(args[0] if args else 20000,
+                          batch=args[1] if len(args) > 1 else BATCH), indent=1))

@@ -100,11 +100,6 @@ def _values(state: StoryState, heat: float) -> dict[str, Any]:
     }
 
 
-def create_story(conn: Connection, state: StoryState, heat: float) -> int:
-    result = conn.execute(insert(stories).values(**_values(state, heat)).returning(stories.c.id))
-    return int(result.scalar_one())
-
-
 def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> list[int]:
     """Insert these stories (with their heat) in one statement; their ids, in order."""
     if not states:
@@ -112,10 +107,6 @@ def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]])
     rows = conn.execute(insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
                         [_values(state, heat) for state, heat in states])
     return [int(r[0]) for r in rows]
-
-
-def save_state(conn: Connection, state: StoryState, heat: float) -> None:
-    conn.execute(update(stories).where(stories.c.id == state.id).values(**_values(state, heat)))
 
 
 @cache

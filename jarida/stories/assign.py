@@ -10,6 +10,7 @@ separately in two languages ends up together.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -119,7 +120,11 @@ class _Batch:
 
     def __init__(self, conn: Connection, keys: list[str], since: datetime) -> None:
         self.conn = conn
-        self.postings = store.key_postings(conn, keys, since, PER_KEY)
+        # {key: {story: last seen, as a POSIX timestamp}}: floats compare faster than
+        # aware datetimes of different zones
+        self.postings = {key: {sid: seen.timestamp() for sid, seen in posting.items()}
+                         for key, posting in store.key_postings(conn, keys, since,
+                                                                PER_KEY).items()}
         self.states: dict[int, store.StoryState] = {}
         self.created: dict[int, store.StoryState] = {}  # stand-in id -> new story
         self.changed: set[int] = set()  # stored stories whose state changed
@@ -132,28 +137,28 @@ class _Batch:
     def candidates(self, keys: list[str], since: datetime) -> list[int]:
         """Stories seen since `since` sharing most of these keys, most shared first. Each key
         contributes only its `PER_KEY` most recent stories, so a key every story holds costs
-        no more than a rare one."""
+        no more than a rare one (a posting never holds more)."""
         hits: dict[int, int] = {}
+        edge = since.timestamp()
         for key in keys:
-            posting = self.postings.get(key)
-            if not posting:
-                continue
-            recent = sorted(((seen, sid) for sid, seen in posting.items() if seen >= since),
-                            reverse=True)[:PER_KEY]
-            for _, sid in recent:
-                hits[sid] = hits.get(sid, 0) + 1
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
-        return [sid for sid, n in ranked[:CANDIDATES] if n >= 2 or len(keys) < 4]
+            for sid, seen in self.postings.get(key, {}).items():
+                if seen >= edge:
+                    hits[sid] = hits.get(sid, 0) + 1
+        ranked = heapq.nsmallest(CANDIDATES, hits.items(), key=lambda kv: (-kv[1], -kv[0]))
+        return [sid for sid, n in ranked if n >= 2 or len(keys) < 4]
 
     def load(self, story_ids: Iterable[int]) -> None:
         missing = [sid for sid in story_ids if sid not in self.states]
         self.states.update(store.load_states(self.conn, missing))
 
     def touch(self, story_id: int, keys: list[str], seen: datetime) -> None:
+        stamp = seen.timestamp()
         for key in keys:
             posting = self.postings.setdefault(key, {})
-            if posting.get(story_id, seen) <= seen:
-                posting[story_id] = seen
+            if posting.get(story_id, stamp) <= stamp:
+                posting[story_id] = stamp
+                if len(posting) > PER_KEY:  # the oldest can never be among a key's recent
+                    del posting[min(posting, key=lambda sid: (posting[sid], sid))]
             if self.keys.get((key, story_id), seen) <= seen:
                 self.keys[(key, story_id)] = seen
 
