@@ -169,11 +169,11 @@ class _Batch:
                 seen = posting.pop(source)
                 if posting.get(target, seen) <= seen:
                     posting[target] = seen
-        for (key, sid), seen in list(self.keys.items()):
+        for (key, sid), at in list(self.keys.items()):
             if sid == source:
                 del self.keys[(key, sid)]
-                if self.keys.get((key, target), seen) <= seen:
-                    self.keys[(key, target)] = seen
+                if self.keys.get((key, target), at) <= at:
+                    self.keys[(key, target)] = at
         self.members = [m if m.story_id != source else replace(m, story_id=target)
                         for m in self.members]
         self.states.pop(source, None)
