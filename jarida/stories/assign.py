@@ -1,11 +1,12 @@
-"""Place one article in a story of the sliding window, or start a new one.
+"""Place articles in stories of the sliding window, or start new ones.
 
 Candidates are the window's stories sharing index keys with the article (its heaviest
 terms and its cross keys). A story already written in the article's language is judged by
-the cosine of their terms; a story in other languages only, by the cosine of their cross
-keys (names, places, numbers, dates). Once placed, stories in disjoint languages whose
-cross keys agree with the grown story are merged into it, so coverage that started
-separately in two languages ends up together.
+the cosine of their terms (and of their terms other than names); a story in other
+languages only, by the cosine of their cross keys (names, places, numbers, dates). Once
+placed, stories in disjoint languages whose cross keys agree with the grown story are
+merged into it, so coverage that started separately in two languages ends up together.
+A whole batch is read once, placed in memory in order, and written back once.
 """
 
 from __future__ import annotations
@@ -278,7 +279,3 @@ def place_batch(conn: Connection, batch: Sequence[Placement], window: timedelta)
     ids = view.flush()
     return [ids.get(sid, sid) for sid in (view.final(s) for s in placed)]
 
-
-def place(conn: Connection, p: Placement, window: timedelta) -> int:
-    """The story `p`'s article now belongs to (created, joined, or its own if placed)."""
-    return place_batch(conn, [p], window)[0]
