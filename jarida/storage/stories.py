@@ -10,9 +10,11 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     bindparam,
     case,
+    cast,
     delete,
     func,
     insert,
@@ -48,14 +50,29 @@ def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
+def _epoch_ms(column: Any, dialect: str) -> Any:
+    """A stored instant as integer milliseconds since 1970 (UTC), computed by the database:
+    no date parsing per row in Python."""
+    if dialect == "postgresql":
+        return cast(func.round(func.extract("epoch", column) * 1000), BigInteger)
+    return cast(func.round((func.julianday(column) - 2440587.5) * 86400000.0), BigInteger)
+
+
+def epoch_ms(at: datetime) -> int:
+    """The same measure of an aware datetime, in Python."""
+    return round(at.timestamp() * 1000)
+
+
 def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
-                 per_key: int) -> dict[str, dict[int, datetime]]:
+                 per_key: int) -> dict[str, dict[int, int]]:
     """For each key, its `per_key` most recent stories seen since `since` ({story: last
-    seen}), in one statement for a whole batch of articles. A later `since` only drops the
-    oldest of these, so every article of the batch reads its own look-up from this one."""
+    seen, in `epoch_ms`}), in one statement for a whole batch of articles. A later `since`
+    only drops the oldest of these, so every article of the batch reads its own look-up
+    from this one."""
     if not keys:
         return {}
-    ranked = (select(story_keys.c.key, story_keys.c.story_id, story_keys.c.last_seen,
+    ranked = (select(story_keys.c.key, story_keys.c.story_id,
+                     _epoch_ms(story_keys.c.last_seen, conn.dialect.name).label("seen"),
                      func.row_number().over(partition_by=story_keys.c.key,
                                             order_by=(story_keys.c.last_seen.desc(),
                                                       story_keys.c.story_id.desc()))
@@ -63,14 +80,14 @@ def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
               .where(story_keys.c.key.in_(bindparam("keys", expanding=True)),
                      story_keys.c.last_seen >= bindparam("since", type_=UTCDateTime()))
               .subquery())
-    out: dict[str, dict[int, datetime]] = {}
-    query = select(ranked.c.key, ranked.c.story_id, ranked.c.last_seen).where(
+    out: dict[str, dict[int, int]] = {}
+    query = select(ranked.c.key, ranked.c.story_id, ranked.c.seen).where(
         ranked.c.rank <= per_key)
     unique = sorted(set(keys))
     for chunk in range(0, len(unique), 900):
         for key, sid, seen in conn.execute(query, {"keys": unique[chunk:chunk + 900],
                                                    "since": since}):
-            out.setdefault(key, {})[int(sid)] = seen
+            out.setdefault(key, {})[int(sid)] = int(seen)
     return out
 
 

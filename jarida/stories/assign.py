@@ -121,11 +121,9 @@ class _Batch:
 
     def __init__(self, conn: Connection, keys: list[str], since: datetime) -> None:
         self.conn = conn
-        # {key: {story: last seen, as a POSIX timestamp}}: floats compare faster than
+        # {key: {story: last seen in epoch milliseconds}}: integers compare faster than
         # aware datetimes of different zones
-        self.postings = {key: {sid: seen.timestamp() for sid, seen in posting.items()}
-                         for key, posting in store.key_postings(conn, keys, since,
-                                                                PER_KEY).items()}
+        self.postings = store.key_postings(conn, keys, since, PER_KEY)
         self.states: dict[int, store.StoryState] = {}
         self.created: dict[int, store.StoryState] = {}  # stand-in id -> new story
         self.changed: set[int] = set()  # stored stories whose state changed
@@ -140,7 +138,7 @@ class _Batch:
         contributes only its `PER_KEY` most recent stories, so a key every story holds costs
         no more than a rare one (a posting never holds more)."""
         hits: dict[int, int] = {}
-        edge = since.timestamp()
+        edge = store.epoch_ms(since)
         for key in keys:
             for sid, seen in self.postings.get(key, {}).items():
                 if seen >= edge:
@@ -153,7 +151,7 @@ class _Batch:
         self.states.update(store.load_states(self.conn, missing))
 
     def touch(self, story_id: int, keys: list[str], seen: datetime) -> None:
-        stamp = seen.timestamp()
+        stamp = store.epoch_ms(seen)
         for key in keys:
             posting = self.postings.setdefault(key, {})
             if posting.get(story_id, stamp) <= stamp:
