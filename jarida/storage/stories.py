@@ -10,16 +10,15 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Connection,
     bindparam,
     case,
-    cast,
     delete,
     func,
     insert,
     literal,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -50,43 +49,44 @@ def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
-def _epoch_ms(column: Any, dialect: str) -> Any:
-    """A stored instant as integer milliseconds since 1970 (UTC), computed by the database:
-    no date parsing per row in Python."""
-    if dialect == "postgresql":
-        return cast(func.round(func.extract("epoch", column) * 1000), BigInteger)
-    return cast(func.round((func.julianday(column) - 2440587.5) * 86400000.0), BigInteger)
+_EPOCH_MS = {  # a stored instant as integer milliseconds since 1970 (UTC), by the database
+    "postgresql": "CAST(round(extract(epoch FROM last_seen) * 1000) AS BIGINT)",
+    "sqlite": "CAST(round((julianday(last_seen) - 2440587.5) * 86400000.0) AS INTEGER)",
+}
+POSTING_CHUNK = 64  # keys per statement
 
 
 def epoch_ms(at: datetime) -> int:
-    """The same measure of an aware datetime, in Python."""
+    """What `key_postings` measures instants in, for an aware datetime."""
     return round(at.timestamp() * 1000)
+
+
+@cache
+def _postings_sql(dialect: str, n: int) -> Any:
+    """A union of `n` bounded look-ups, one per key, each reading only its `per_key` rows
+    from the (key, last_seen) index; built and compiled once per size."""
+    part = (f"SELECT key, story_id, {_EPOCH_MS.get(dialect, _EPOCH_MS['sqlite'])} AS seen "
+            "FROM (SELECT key, story_id, last_seen FROM story_keys WHERE key = :k{i} "
+            "AND last_seen >= :since ORDER BY last_seen DESC LIMIT :per_key) AS p{i}")
+    sql = " UNION ALL ".join(part.format(i=i) for i in range(n))
+    return text(sql).bindparams(bindparam("since", type_=UTCDateTime()))
 
 
 def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
                  per_key: int) -> dict[str, dict[int, int]]:
     """For each key, its `per_key` most recent stories seen since `since` ({story: last
-    seen, in `epoch_ms`}), in one statement for a whole batch of articles. A later `since`
-    only drops the oldest of these, so every article of the batch reads its own look-up
-    from this one."""
-    if not keys:
-        return {}
-    ranked = (select(story_keys.c.key, story_keys.c.story_id,
-                     _epoch_ms(story_keys.c.last_seen, conn.dialect.name).label("seen"),
-                     func.row_number().over(partition_by=story_keys.c.key,
-                                            order_by=(story_keys.c.last_seen.desc(),
-                                                      story_keys.c.story_id.desc()))
-                     .label("rank"))
-              .where(story_keys.c.key.in_(bindparam("keys", expanding=True)),
-                     story_keys.c.last_seen >= bindparam("since", type_=UTCDateTime()))
-              .subquery())
+    seen, in `epoch_ms`}), for a whole batch of articles. A later `since` only drops the
+    oldest of these, so every article of the batch reads its own look-up from this one.
+    Each key reads its own rows only: a key every story holds costs no more than a rare
+    one."""
     out: dict[str, dict[int, int]] = {}
-    query = select(ranked.c.key, ranked.c.story_id, ranked.c.seen).where(
-        ranked.c.rank <= per_key)
     unique = sorted(set(keys))
-    for chunk in range(0, len(unique), 900):
-        for key, sid, seen in conn.execute(query, {"keys": unique[chunk:chunk + 900],
-                                                   "since": since}):
+    for start in range(0, len(unique), POSTING_CHUNK):
+        chunk = unique[start:start + POSTING_CHUNK]
+        params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(chunk)}
+        params.update(since=since, per_key=per_key)
+        for key, sid, seen in conn.execute(_postings_sql(conn.dialect.name, len(chunk)),
+                                           params):
             out.setdefault(key, {})[int(sid)] = int(seen)
     return out
 
