@@ -40,12 +40,24 @@ class StoryState:
     profile: dict[str, dict[str, float]]
 
 
+# Statements the hook runs for every batch, built once (building one costs more than a
+# small batch spends in the database).
+_STATEMENTS: dict[str, Any] = {
+    "placed": select(story_articles.c.article_id).where(
+        story_articles.c.article_id.in_(bindparam("ids", expanding=True))),
+    "states": select(stories).where(stories.c.id.in_(bindparam("ids", expanding=True))),
+    "create": insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
+    "members": insert(story_articles),
+    "prune": delete(story_keys).where(
+        story_keys.c.last_seen < bindparam("before", type_=UTCDateTime())),
+}
+
+
 def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     """Which of these articles already belong to a story."""
     if not article_ids:
         return set()
-    rows = conn.execute(select(story_articles.c.article_id)
-                        .where(story_articles.c.article_id.in_(list(article_ids))))
+    rows = conn.execute(_STATEMENTS["placed"], {"ids": list(article_ids)})
     return {int(r[0]) for r in rows}
 
 
@@ -94,7 +106,7 @@ def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
 def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:
     if not story_ids:
         return {}
-    rows = conn.execute(select(stories).where(stories.c.id.in_(list(story_ids))))
+    rows = conn.execute(_STATEMENTS["states"], {"ids": list(story_ids)})
     out = {}
     for r in rows:
         m = r._mapping
@@ -121,8 +133,7 @@ def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]])
     """Insert these stories (with their heat) in one statement; their ids, in order."""
     if not states:
         return []
-    rows = conn.execute(insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
-                        [_values(state, heat) for state, heat in states])
+    rows = conn.execute(_STATEMENTS["create"], [_values(state, heat) for state, heat in states])
     return [int(r[0]) for r in rows]
 
 
@@ -153,7 +164,7 @@ class Member:
 
 def add_members(conn: Connection, members: Sequence[Member]) -> None:
     if members:
-        conn.execute(insert(story_articles), [
+        conn.execute(_STATEMENTS["members"], [
             {"article_id": m.article_id, "story_id": m.story_id, "source_id": m.source_id,
              "language": m.language, "seen_at": m.seen_at, "fit": m.fit} for m in members])
 
@@ -210,7 +221,7 @@ def move_story(conn: Connection, source: int, target: int) -> None:
 
 def prune_keys(conn: Connection, before: datetime) -> int:
     """Forget the index entries of stories not seen since `before` (the window's edge)."""
-    return int(conn.execute(delete(story_keys).where(story_keys.c.last_seen < before)).rowcount)
+    return int(conn.execute(_STATEMENTS["prune"], {"before": before}).rowcount)
 
 
 def forget_since(conn: Connection, since: datetime | None) -> int:
