@@ -127,14 +127,19 @@ def score(items: list[Item], predicted: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def quality(items: list[Item], order: str = "time") -> dict[str, Any]:
+def place_fresh(items: list[Item], order: str = "time") -> dict[str, int]:
+    """`place_all` into a fresh SQLite database of its own."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(f"sqlite:///{tmp}/stories.db")
         db.upgrade()
         try:
-            return score(items, place_all(items, db, order))
+            return place_all(items, db, order)
         finally:
             db.close()
+
+
+def quality(items: list[Item], order: str = "time") -> dict[str, Any]:
+    return score(items, place_fresh(items, order))
 
 
 def main() -> None:

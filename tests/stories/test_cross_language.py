@@ -3,24 +3,16 @@ while another event with the same places and people stays apart."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bench.stories import demo_items, place_all
-from jarida.storage import Database
+from bench.stories import demo_items, place_fresh
 from jarida.stories.features import features
 
 
-def test_strike_covered_in_french_and_arabic_is_one_story(tmp_path: Path) -> None:
+def test_strike_covered_in_french_and_arabic_is_one_story() -> None:
     # The Oujda station strike carries no figure but its weekday ("jeudi", "الخميس"), and
     # the rail line story shares its city and its director: a distractor to keep apart.
     items = [i for i in demo_items() if i.event in ("oujda-station-strike", "rail-oujda")]
     assert {i.language for i in items if i.event == "oujda-station-strike"} == {"fr", "ar"}
-    db = Database.open(f"sqlite:///{tmp_path}/s.db")
-    db.upgrade()
-    try:
-        placed = place_all(items, db)
-    finally:
-        db.close()
+    placed = place_fresh(items)
     strike = {placed[i.id] for i in items if i.event == "oujda-station-strike"}
     rail = {placed[i.id] for i in items if i.event == "rail-oujda"}
     assert len(strike) == 1, placed
