@@ -105,9 +105,10 @@ def coverage(state: store.StoryState, last_day: int = 1) -> float:
 
 def heat(state: store.StoryState, last_day: int = 1) -> float:
     """Ranking key, fixed when the story last changed so it can be indexed and paged:
-    log2(1 + coverage) + days of `last_seen` / DAYS_PER_DOUBLING."""
-    return round(math.log2(1 + coverage(state, last_day))
-                 + state.last_seen.timestamp() / 86400 / DAYS_PER_DOUBLING, 6)
+    DAYS_PER_DOUBLING × log2(1 + coverage) + days of `last_seen` (days, as before, so
+    stories saved by earlier versions stay comparable)."""
+    return round(DAYS_PER_DOUBLING * math.log2(1 + coverage(state, last_day))
+                 + state.last_seen.timestamp() / 86400, 6)
 
 
 NEW_IDS = 1 << 40  # stand-in ids of stories created in a batch, above every stored id
