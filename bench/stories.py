@@ -70,29 +70,37 @@ def demo_items() -> list[Item]:
     return out
 
 
-def place_all(items: Iterable[Item], db: Database, order: str = "time") -> dict[str, int]:
-    """Store `items` and place each through the hook, oldest first ("time") or outlet after
-    outlet as a crawl stores them ("outlet"); {item id: story id}."""
+def place_all(items: Iterable[Item], db: Database, order: str = "time",
+              batch: int = 1) -> dict[str, int]:
+    """Store `items` and place them through the hook, oldest first ("time") or outlet after
+    outlet as a crawl stores them ("outlet"), `batch` articles per transaction (one, as a
+    crawl storing each article as it comes); {item id: story id}."""
     hook = story_hook(Settings())
     sources: dict[str, int] = {}
     ids: dict[int, str] = {}
     key = ((lambda i: (i.published_at, i.id)) if order == "time"
            else (lambda i: (i.source, i.published_at, i.id)))
-    for item in sorted(items, key=key):
+    ordered = sorted(items, key=key)
+    for start in range(0, len(ordered), batch):
+        part = ordered[start:start + batch]
         with db.write() as conn:
-            if item.source not in sources:
-                sources[item.source] = source_store.insert_source(
-                    conn, SourceSpec(slug=item.source, name=item.source,
-                                     languages=(item.language,)))
-            record = ArticleRecord(
-                source_id=sources[item.source], feed_id=None,
-                url=f"https://set.example/{item.id}", canonical_url=f"https://set.example/{item.id}",
-                title=item.title, text=item.text, html="", excerpt=item.text[:200],
-                content_hash=item.id, fetched_at=item.published_at,
-                published_at=item.published_at, language=item.language)
-            saved = article_store.save_articles(conn, [record])
-            hook(conn, [StoredArticle(saved[0].article_id, saved[0].outcome, record)])
-            ids[saved[0].article_id] = item.id
+            records = []
+            for item in part:
+                if item.source not in sources:
+                    sources[item.source] = source_store.insert_source(
+                        conn, SourceSpec(slug=item.source, name=item.source,
+                                         languages=(item.language,)))
+                records.append(ArticleRecord(
+                    source_id=sources[item.source], feed_id=None,
+                    url=f"https://set.example/{item.id}",
+                    canonical_url=f"https://set.example/{item.id}",
+                    title=item.title, text=item.text, html="", excerpt=item.text[:200],
+                    content_hash=item.id, fetched_at=item.published_at,
+                    published_at=item.published_at, language=item.language))
+            saved = article_store.save_articles(conn, records)
+            hook(conn, [StoredArticle(s.article_id, s.outcome, r)
+                        for s, r in zip(saved, records, strict=True)])
+            ids.update({s.article_id: item.id for s, item in zip(saved, part, strict=True)})
     with db.read() as conn:
         rows = conn.execute(story_articles.select()).all()
     return {ids[r.article_id]: int(r.story_id) for r in rows}
@@ -119,14 +127,19 @@ def score(items: list[Item], predicted: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def quality(items: list[Item], order: str = "time") -> dict[str, Any]:
+def place_fresh(items: list[Item], order: str = "time") -> dict[str, int]:
+    """`place_all` into a fresh SQLite database of its own."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(f"sqlite:///{tmp}/stories.db")
         db.upgrade()
         try:
-            return score(items, place_all(items, db, order))
+            return place_all(items, db, order)
         finally:
             db.close()
+
+
+def quality(items: list[Item], order: str = "time") -> dict[str, Any]:
+    return score(items, place_fresh(items, order))
 
 
 def main() -> None:

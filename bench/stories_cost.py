@@ -12,29 +12,33 @@ from __future__ import annotations
 
 import tempfile
 import time
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
 
+from jarida.dedup.copies import copy_print
 from jarida.demo.scale import ScaleWeb
 from jarida.model import ArticleRecord, SourceSpec
+from jarida.pipeline.derived import Derived
 from jarida.pipeline.hooks import StoredArticle
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import articles as article_store
 from jarida.storage import sources as source_store
 from jarida.storage.tables import stories, story_keys
+from jarida.stories.features import features
 from jarida.stories.hook import story_hook
 
 BATCH = 200
 SEED = 7
 
 
-def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
+def cost(measure: int, corpus: int = 1_000_000, batch: int = BATCH) -> dict[str, Any]:
     web = ScaleWeb(SEED, corpus)
     hook = story_hook(Settings())
     chunks: list[tuple[float, float]] = []  # (wall, CPU) ms per article, by 5000
-    total = cpu = 0.0
+    total = cpu = features_cpu = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(f"sqlite:///{tmp}/cost.db")
         db.upgrade()
@@ -43,16 +47,21 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
                 conn, SourceSpec(slug=o.slug, name=o.name, languages=o.languages))
                 for o in web.outlets}
         chunk_time, chunk_cpu, chunk_n = 0.0, 0.0, 0
-        for start in range(0, measure, BATCH):
+        for start in range(0, measure, batch):
             records = []
-            for k in range(start, min(measure, start + BATCH)):
+            for k in range(start, min(measure, start + batch)):
                 a = web.article(k)
                 text = "\n".join(a.paragraphs)
-                records.append(ArticleRecord(
+                record = ArticleRecord(
                     source_id=ids[a.outlet], feed_id=None, url=f"https://s.example/{k}",
                     canonical_url=f"https://s.example/{k}", title=a.title, text=text, html="",
                     excerpt=text[:200], content_hash=str(k), fetched_at=a.published,
-                    published_at=a.published, language=a.language))
+                    published_at=a.published, language=a.language)
+                prints = copy_print(text)
+                c0 = time.process_time()
+                story = features(record.language, record.title, record.text)
+                features_cpu += time.process_time() - c0
+                records.append(replace(record, derived=Derived(prints, story)))
             with db.write() as conn:
                 saved = article_store.save_articles(conn, records)
                 stored = [StoredArticle(s.article_id, s.outcome, r)
@@ -77,10 +86,11 @@ def cost(measure: int, corpus: int = 1_000_000) -> dict[str, Any]:
                                    .where(stories.c.article_count > 1)).scalar_one()
         db.close()
     return {
-        "corpus_density": corpus, "measured_articles": measure,
+        "corpus_density": corpus, "measured_articles": measure, "batch": batch,
         "window_articles": round(corpus * 7 / 365),
         "ms_per_article": round(1000 * total / measure, 3),
         "cpu_ms_per_article": round(1000 * cpu / measure, 3),
+        "features_cpu_ms_per_article": round(1000 * features_cpu / measure, 3),
         "wall_and_cpu_ms_per_article_by_5000": chunks,
         "stories": count, "stories_grouped": grouped, "index_rows": keys,
     }
@@ -90,4 +100,6 @@ if __name__ == "__main__":
     import json
     import sys
 
-    print(json.dumps(cost(int(sys.argv[1]) if len(sys.argv) > 1 else 20000), indent=1))
+    args = [int(a) for a in sys.argv[1:]]
+    print(json.dumps(cost(args[0] if args else 20000,
+                          batch=args[1] if len(args) > 1 else BATCH), indent=1))

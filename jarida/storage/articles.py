@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.model import Article, ArticleRecord, Page
 from jarida.storage.clean import clean_required, clean_text
+from jarida.storage.copies_relink import relink_copies_of
 from jarida.storage.filters import ArticleFilter, keyset_after, keyset_cursor
 from jarida.storage.rows import article_from_row
 from jarida.storage.search import IndexChange, update_search_index
@@ -245,6 +246,7 @@ def delete_articles_of_source(conn: Connection, source_id: int) -> None:
         conn, [IndexChange(int(r.id), (r.language, r.title, r.text), None) for r in rows]
     )
     ids = [int(r.id) for r in rows]
+    relink_copies_of(conn, ids)  # copies elsewhere of these originals keep their group
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         conn.execute(delete(images).where(images.c.article_id.in_(chunk)))

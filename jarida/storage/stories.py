@@ -9,7 +9,18 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from jarida.storage.tables import articles, stories, story_articles, story_keys
@@ -29,45 +40,73 @@ class StoryState:
     profile: dict[str, dict[str, float]]
 
 
+# Statements the hook runs for every batch, built once (building one costs more than a
+# small batch spends in the database).
+_STATEMENTS: dict[str, Any] = {
+    "placed": select(story_articles.c.article_id).where(
+        story_articles.c.article_id.in_(bindparam("ids", expanding=True))),
+    "states": select(stories).where(stories.c.id.in_(bindparam("ids", expanding=True))),
+    "create": insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
+    "members": insert(story_articles),
+    "prune": delete(story_keys).where(
+        story_keys.c.last_seen < bindparam("before", type_=UTCDateTime())),
+}
+
+
 def placed(conn: Connection, article_ids: Sequence[int]) -> set[int]:
     """Which of these articles already belong to a story."""
     if not article_ids:
         return set()
-    rows = conn.execute(select(story_articles.c.article_id)
-                        .where(story_articles.c.article_id.in_(list(article_ids))))
+    rows = conn.execute(_STATEMENTS["placed"], {"ids": list(article_ids)})
     return {int(r[0]) for r in rows}
 
 
+_EPOCH_MS = {  # a stored instant as integer milliseconds since 1970 (UTC), by the database
+    "postgresql": "CAST(round(extract(epoch FROM last_seen) * 1000) AS BIGINT)",
+    "sqlite": "CAST(round((julianday(last_seen) - 2440587.5) * 86400000.0) AS INTEGER)",
+}
+POSTING_CHUNK = 64  # keys per statement
+
+
+def epoch_ms(at: datetime) -> int:
+    """What `key_postings` measures instants in, for an aware datetime."""
+    return round(at.timestamp() * 1000)
+
+
 @cache
-def _candidates_sql(n: int) -> Any:
-    """A union of `n` bounded look-ups, one per key, built and compiled once per size (a
-    statement built per article costs more than SQLite spends answering it)."""
-    part = ("SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = :k{i} "
+def _postings_sql(dialect: str, n: int) -> Any:
+    """A union of `n` bounded look-ups, one per key, each reading only its `per_key` rows
+    from the (key, last_seen) index; built and compiled once per size."""
+    part = (f"SELECT key, story_id, {_EPOCH_MS.get(dialect, _EPOCH_MS['sqlite'])} AS seen "
+            "FROM (SELECT key, story_id, last_seen FROM story_keys WHERE key = :k{i} "
             "AND last_seen >= :since ORDER BY last_seen DESC LIMIT :per_key) AS p{i}")
     sql = " UNION ALL ".join(part.format(i=i) for i in range(n))
     return text(sql).bindparams(bindparam("since", type_=UTCDateTime()))
 
 
-def candidate_stories(conn: Connection, keys: Sequence[str], since: datetime,
-                      limit: int, per_key: int = 15) -> list[int]:
-    """Stories seen since `since` sharing most of these keys, most shared first. Each key
-    contributes only its `per_key` most recent stories, so a key every story holds costs
-    no more than a rare one."""
-    if not keys:
-        return []
-    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
-    params.update(since=since, per_key=per_key)
-    hits: dict[int, int] = {}
-    for (sid,) in conn.execute(_candidates_sql(len(keys)), params):
-        hits[int(sid)] = hits.get(int(sid), 0) + 1
-    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
-    return [sid for sid, n in ranked[:limit] if n >= 2 or len(keys) < 4]
+def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
+                 per_key: int) -> dict[str, dict[int, int]]:
+    """For each key, its `per_key` most recent stories seen since `since` ({story: last
+    seen, in `epoch_ms`}), for a whole batch of articles. A later `since` only drops the
+    oldest of these, so every article of the batch reads its own look-up from this one.
+    Each key reads its own rows only: a key every story holds costs no more than a rare
+    one."""
+    out: dict[str, dict[int, int]] = {}
+    unique = sorted(set(keys))
+    for start in range(0, len(unique), POSTING_CHUNK):
+        chunk = unique[start:start + POSTING_CHUNK]
+        params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(chunk)}
+        params.update(since=since, per_key=per_key)
+        for key, sid, seen in conn.execute(_postings_sql(conn.dialect.name, len(chunk)),
+                                           params):
+            out.setdefault(key, {})[int(sid)] = int(seen)
+    return out
 
 
 def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:
     if not story_ids:
         return {}
-    rows = conn.execute(select(stories).where(stories.c.id.in_(list(story_ids))))
+    rows = conn.execute(_STATEMENTS["states"], {"ids": list(story_ids)})
     out = {}
     for r in rows:
         m = r._mapping
@@ -90,29 +129,64 @@ def _values(state: StoryState, heat: float) -> dict[str, Any]:
     }
 
 
-def create_story(conn: Connection, state: StoryState, heat: float) -> int:
-    result = conn.execute(insert(stories).values(**_values(state, heat)).returning(stories.c.id))
-    return int(result.scalar_one())
+def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> list[int]:
+    """Insert these stories (with their heat) in one statement; their ids, in order."""
+    if not states:
+        return []
+    rows = conn.execute(_STATEMENTS["create"], [_values(state, heat) for state, heat in states])
+    return [int(r[0]) for r in rows]
 
 
-def save_state(conn: Connection, state: StoryState, heat: float) -> None:
-    conn.execute(update(stories).where(stories.c.id == state.id).values(**_values(state, heat)))
+@cache
+def _save_many() -> Any:
+    return (update(stories).where(stories.c.id == bindparam("sid"))
+            .values({name: bindparam(name) for name in (
+                "first_seen", "last_seen", "article_count", "source_count", "languages",
+                "profile", "heat")}))
 
 
-def add_member(conn: Connection, article_id: int, story_id: int, source_id: int,
-               language: str, seen_at: datetime, fit: float) -> None:
-    conn.execute(insert(story_articles).values(
-        article_id=article_id, story_id=story_id, source_id=source_id, language=language,
-        seen_at=seen_at, fit=fit))
+def save_states(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> None:
+    """Write these stories' states and heats back, in one executemany."""
+    if states:
+        conn.execute(_save_many(), [{"sid": state.id, **_values(state, heat)}
+                                    for state, heat in states])
 
 
-def outlets_and_velocity(conn: Connection, story_id: int, since: datetime) -> tuple[int, int]:
-    """A story's distinct outlets, and its articles seen at or after `since` (velocity)."""
-    recent = func.sum(case((story_articles.c.seen_at >= since, 1), else_=0))
-    row = conn.execute(
-        select(func.count(func.distinct(story_articles.c.source_id)), recent)
-        .where(story_articles.c.story_id == story_id)).one()
-    return int(row[0]), int(row[1] or 0)
+@dataclass(frozen=True)
+class Member:
+    article_id: int
+    story_id: int
+    source_id: int
+    language: str
+    seen_at: datetime
+    fit: float
+
+
+def add_members(conn: Connection, members: Sequence[Member]) -> None:
+    if members:
+        conn.execute(_STATEMENTS["members"], [
+            {"article_id": m.article_id, "story_id": m.story_id, "source_id": m.source_id,
+             "language": m.language, "seen_at": m.seen_at, "fit": m.fit} for m in members])
+
+
+def outlets_and_velocity(conn: Connection, since: dict[int, datetime]
+                         ) -> dict[int, tuple[int, int]]:
+    """For each story, its distinct outlets and its articles seen at or after its `since`
+    (velocity), in one statement."""
+    out: dict[int, tuple[int, int]] = {}
+    items = sorted(since.items())
+    for chunk in range(0, len(items), 400):
+        part = items[chunk:chunk + 400]
+        edge = case({sid: literal(at, UTCDateTime()) for sid, at in part},
+                    value=story_articles.c.story_id)
+        recent = func.sum(case((story_articles.c.seen_at >= edge, 1), else_=0))
+        rows = conn.execute(
+            select(story_articles.c.story_id,
+                   func.count(func.distinct(story_articles.c.source_id)), recent)
+            .where(story_articles.c.story_id.in_([sid for sid, _ in part]))
+            .group_by(story_articles.c.story_id))
+        out.update({int(r[0]): (int(r[1]), int(r[2] or 0)) for r in rows})
+    return out
 
 
 @cache
@@ -126,11 +200,12 @@ def _upsert_key(dialect: str) -> Any:
     )
 
 
-def touch_keys(conn: Connection, story_id: int, keys: Sequence[str], seen: datetime) -> None:
-    """Index the story under these keys, seen at `seen` (the later time wins)."""
-    if keys:
+def touch_keys(conn: Connection, rows: dict[tuple[str, int], datetime]) -> None:
+    """Index stories under keys, {(key, story): seen} (the later time wins)."""
+    if rows:
         conn.execute(_upsert_key(conn.dialect.name),
-                     [{"key": k, "story_id": story_id, "last_seen": seen} for k in keys])
+                     [{"key": k, "story_id": sid, "last_seen": seen}
+                      for (k, sid), seen in sorted(rows.items())])
 
 
 def move_story(conn: Connection, source: int, target: int) -> None:
@@ -140,14 +215,13 @@ def move_story(conn: Connection, source: int, target: int) -> None:
     rows = conn.execute(select(story_keys.c.key, story_keys.c.last_seen)
                         .where(story_keys.c.story_id == source)).all()
     conn.execute(delete(story_keys).where(story_keys.c.story_id == source))
-    for key, seen in rows:
-        touch_keys(conn, target, [key], seen)
+    touch_keys(conn, {(key, target): seen for key, seen in rows})
     conn.execute(delete(stories).where(stories.c.id == source))
 
 
 def prune_keys(conn: Connection, before: datetime) -> int:
     """Forget the index entries of stories not seen since `before` (the window's edge)."""
-    return int(conn.execute(delete(story_keys).where(story_keys.c.last_seen < before)).rowcount)
+    return int(conn.execute(_STATEMENTS["prune"], {"before": before}).rowcount)
 
 
 def forget_since(conn: Connection, since: datetime | None) -> int:

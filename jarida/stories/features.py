@@ -36,6 +36,9 @@ class Features:
     language: str
     terms: dict[str, float]
     cross: dict[str, float]
+    # Terms that are names (capitalised, uncommon): an article sharing only these with a
+    # story is about the same people and places, not necessarily the same event.
+    names: frozenset[str] = frozenset()
 
 
 @cache
@@ -94,6 +97,7 @@ def features(language: str | None, title: str, text: str) -> Features:
     stemmer = _stemmers().get(lang) if lang in STEMMED_LANGUAGES else None
     title_count = len(_WORD.findall(title))
     terms: dict[str, float] = {}
+    proper: set[str] = set()  # stems of names
     for i, (raw, word) in enumerate(zip(raw_words, folded, strict=True)):
         if len(word) < 3 and not ("\u0600" <= word[:1] <= "\u06ff" and len(word) == 2):
             continue
@@ -101,6 +105,7 @@ def features(language: str | None, title: str, text: str) -> Features:
         weight = 0.15 if word in common else 1.0
         if raw[:1].isupper() and word not in common:
             weight *= 1.6
+            proper.add(stem)
         terms[stem] = terms.get(stem, 0.0) + weight * (2.0 if i < title_count else 1.0)
     cross: dict[str, float] = {}
     for key, weight in numbers_in(title + " . " + lead) + calendar_keys(folded):
@@ -122,6 +127,7 @@ def features(language: str | None, title: str, text: str) -> Features:
     # script) fill the rest of the budget, heaviest first.
     figures = {k: w for k, w in cross.items() if not k.startswith("n:")}
     names = sorted(((k, w) for k, w in cross.items() if k.startswith("n:")),
-                   key=lambda kv: (-kv[1], kv[0]))[:max(0, TOP_TERMS - len(figures))]
+                   key=lambda kv: -kv[1])[:max(0, TOP_TERMS - len(figures))]
     kept = {**figures, **dict(names)}
-    return Features(lang, _unit(weights, TOP_TERMS), _unit(kept, 2 * TOP_TERMS))
+    unit = _unit(weights, TOP_TERMS)
+    return Features(lang, unit, _unit(kept, 2 * TOP_TERMS), frozenset(proper & unit.keys()))

@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 from jarida.pipeline.hooks import AfterStore, StoredArticle
 from jarida.settings import Settings
 from jarida.storage import stories as store
-from jarida.stories.assign import Placement, place
+from jarida.stories.assign import Placement, place_batch
 from jarida.stories.features import features
 
 # Index entries older than this many windows behind the newest article are deleted. Wider
@@ -24,20 +24,21 @@ def story_hook(settings: Settings) -> AfterStore:
     window = timedelta(days=settings.story_window_days)
 
     def place_stories(conn: Connection, stored: Sequence[StoredArticle]) -> None:
-        known = store.placed(conn, [s.article_id for s in stored])
-        latest = None
-        for s in sorted(stored, key=lambda s: (s.record.published_at or s.record.fetched_at,
-                                               s.article_id)):
-            if s.article_id in known or s.outcome == "unchanged":
+        fresh = [s for s in stored if s.outcome != "unchanged"]
+        known = store.placed(conn, [s.article_id for s in fresh])
+        batch: dict[int, Placement] = {}
+        for s in sorted(fresh, key=lambda s: (s.record.published_at or s.record.fetched_at,
+                                              s.article_id)):
+            if s.article_id in known or s.article_id in batch:
                 continue
             seen = s.record.published_at or s.record.fetched_at
             derived = s.record.derived  # computed by the extraction worker, if it ran
             f = (derived.story if derived is not None
                  else features(s.record.language, s.record.title, s.record.text))
-            place(conn, Placement(s.article_id, s.record.source_id, seen, f), window)
-            known.add(s.article_id)
-            latest = seen if latest is None or seen > latest else latest
-        if latest is not None:
+            batch[s.article_id] = Placement(s.article_id, s.record.source_id, seen, f)
+        if batch:
+            place_batch(conn, list(batch.values()), window)
+            latest = max(p.seen_at for p in batch.values())
             store.prune_keys(conn, latest - PRUNE_AFTER_WINDOWS * window)
 
     return place_stories

@@ -7,11 +7,13 @@ from datetime import datetime, timedelta
 
 from jarida.storage import Database
 from jarida.storage import stories as store
-from jarida.stories.assign import Placement, place
+from jarida.storage.blocking import bump_changes
+from jarida.stories.assign import Placement, place_batch
 from jarida.stories.features import features
 from jarida.stories.hook import PRUNE_AFTER_WINDOWS
 
 CHUNK = 500
+CHANGE_MARK = "stories"
 
 
 def rebuild_stories(database: Database, since: datetime | None, window: timedelta,
@@ -20,17 +22,20 @@ def rebuild_stories(database: Database, since: datetime | None, window: timedelt
     left without a story, oldest first; the number of articles placed."""
     with database.write() as conn:
         store.forget_since(conn, since)
+        bump_changes(conn, CHANGE_MARK)
         total = store.count_unplaced(conn)
     done = 0
     after: tuple[datetime, int] | None = None
     while True:
         with database.write() as conn:
             batch = store.unplaced_articles(conn, after, CHUNK)
-            for a in batch:
-                f = features(a.language, a.title, a.text)
-                place(conn, Placement(a.id, a.source_id, a.seen_at, f), window)
+            place_batch(conn, [Placement(a.id, a.source_id, a.seen_at,
+                                         features(a.language, a.title, a.text))
+                               for a in batch], window)
             if batch:
                 store.prune_keys(conn, batch[-1].seen_at - PRUNE_AFTER_WINDOWS * window)
+                # Serving processes' page caches follow the data version, which reads this.
+                bump_changes(conn, CHANGE_MARK)
         if not batch:
             return done
         done += len(batch)

@@ -75,3 +75,16 @@ def test_command_reports_what_it_placed(tmp_path: Path, monkeypatch: pytest.Monk
     assert f"{len(ORDER)} articles placed in stories" in done.output
     bad = CliRunner().invoke(app, ["stories", "rebuild", "--since", "yesterday"])
     assert bad.exit_code != 0 and "--since: not a date" in str(bad.exception)
+
+
+def test_rebuild_turns_the_page_cache_over(db: Database) -> None:
+    # A running server's page cache follows the data version: a rebuild renumbers stories
+    # without adding an article, so it must change the version itself.
+    from jarida.storage.web_queries import data_version
+
+    _store(db, ORDER)
+    with db.read() as conn:
+        before = data_version(conn).fingerprint
+    rebuild_stories(db, None, timedelta(days=7))
+    with db.read() as conn:
+        assert data_version(conn).fingerprint != before
