@@ -16,7 +16,7 @@ from trafilatura.utils import load_html
 from jarida.extract.body import Body, extract_body
 from jarida.extract.datelines import without_datelines
 from jarida.extract.dates import DEFAULT_LANGUAGES, first_date, plausible, to_utc
-from jarida.extract.galleries import drop_photo_galleries
+from jarida.extract.galleries import drop_photo_galleries, may_hold_galleries
 from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
 from jarida.extract.layout import unwrap_layout_tables
@@ -151,7 +151,8 @@ def extract_article(
     meta = read_page_meta(tree)
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
-    drop_photo_galleries(tree)
+    if may_hold_galleries(html):
+        drop_photo_galleries(tree)
     unwrap_layout_tables(tree)
     body = without_datelines(extract_body(tree, url, meta))
     if body is None or len(body.text) < MIN_BODY_CHARS:

@@ -67,3 +67,20 @@ def test_a_failing_second_opinion_never_fails_the_extraction(
 def test_block_text_keeps_inline_markup_on_one_line() -> None:
     assert rescue.html_to_text("<p>Water <b>cuts</b> on <i>Wednesday</i></p><p>Second</p>") \
         == "Water cuts on Wednesday\nSecond"
+
+
+def test_page_chars_counts_every_text_node_of_the_body() -> None:
+    """Counted in libxml2, the body's characters equal the sum over its text nodes."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from jarida.extract.rescue import _page_chars
+
+    page = ("<html><head><title>Titre ignoré</title></head><body>début <p>Un <b>mot</b> "
+            "et l'autre</p> fin <div><span>é</span>ü</div></body></html>")
+    tree = lxml_html.fromstring(page)
+    nodes = etree.XPath("//body//text()")(tree)
+    assert isinstance(nodes, list)
+    assert _page_chars(tree) == sum(len(str(node)) for node in nodes) == len(
+        "début Un mot et l'autre fin éü")
+    assert _page_chars(lxml_html.fromstring("<html><frameset></frameset></html>")) == 0
