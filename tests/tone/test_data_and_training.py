@@ -72,3 +72,21 @@ def test_shipped_head_is_small_and_complete() -> None:
     assert head.features and head.window > 0
     width = head.layers[0][0].shape[0]
     assert head.mean.shape == (width,) and head.layers[-1][0].shape[1] == 3
+
+
+def test_ensemble_head_is_the_mean_of_its_members() -> None:
+    from jarida.tone.train import fit_members
+
+    rng = np.random.default_rng(2)
+    y = np.repeat(np.arange(3), 40)
+    x = (rng.normal(0, 3, (3, 6))[y] + rng.normal(0, 1, (120, 6))).astype(np.float32)
+    options = FitOptions(hidden=8, epochs=5, batch=32)
+    weights = np.ones(120, dtype=np.float32)
+    arrays = fit_members(x, y, weights, options, seeds=(1, 2))
+    config = {"layers": 2, "members": 2, "window": 8, "features": ["window"]}
+    both = Head(arrays, config).probabilities(x)
+    alone = [Head(fit(x, y, weights, FitOptions(hidden=8, epochs=5, batch=32, seed=s)),
+                  {"layers": 2, "window": 8, "features": ["window"]}).probabilities(x)
+             for s in (1, 2)]
+    assert np.allclose(both, (alone[0] + alone[1]) / 2, atol=1e-6)
+    assert not np.allclose(alone[0], alone[1], atol=1e-3)

