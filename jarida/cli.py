@@ -36,6 +36,7 @@ from jarida.commands.helpstyle import plain_flags
 from jarida.context import AppContext
 from jarida.logs import configure_logging
 from jarida.settings import load_settings
+from jarida.tone.threads import use_threads
 
 app = typer.Typer(
     name="jarida",
@@ -68,6 +69,7 @@ def _root(
     ] = False,
 ) -> None:
     settings = load_settings(config)
+    use_threads(settings.tone_threads)
     configure_logging("DEBUG" if debug else settings.log_level, settings.log_format)
     ctx.obj = AppContext(settings)
     ctx.call_on_close(ctx.obj.close)

@@ -316,6 +316,14 @@ class Settings(BaseSettings):
         8, ge=1, description="Attempts of one delivery before it is marked failed."
     )
 
+    # ---- room tone: the tone model of monitoring (jarida/tone/) ----
+    tone_threads: int = Field(
+        1, ge=1, le=64,
+        description="Threads the tone model's encoder uses in one process (the C engine's "
+        "OpenMP threads). One keeps the crawl's other work moving on a small machine; "
+        "more make a long `jarida watch rescore` or `jarida watch tone` faster.",
+    )
+
     # Distributed crawling (room dist: jarida/distributed/)
     broker_url: str | None = Field(
         None,

@@ -72,3 +72,48 @@ def test_shipped_head_is_small_and_complete() -> None:
     assert head.features and head.window > 0
     width = head.layers[0][0].shape[0]
     assert head.mean.shape == (width,) and head.layers[-1][0].shape[1] == 3
+
+
+def test_ensemble_head_is_the_mean_of_its_members() -> None:
+    from jarida.tone.train import fit_members
+
+    rng = np.random.default_rng(2)
+    y = np.repeat(np.arange(3), 40)
+    x = (rng.normal(0, 3, (3, 6))[y] + rng.normal(0, 1, (120, 6))).astype(np.float32)
+    options = FitOptions(hidden=8, epochs=5, batch=32)
+    weights = np.ones(120, dtype=np.float32)
+    arrays = fit_members(x, y, weights, options, seeds=(1, 2))
+    config = {"layers": 2, "members": 2, "window": 8, "features": ["window"]}
+    both = Head(arrays, config).probabilities(x)
+    alone = [Head(fit(x, y, weights, FitOptions(hidden=8, epochs=5, batch=32, seed=s)),
+                  {"layers": 2, "window": 8, "features": ["window"]}).probabilities(x)
+             for s in (1, 2)]
+    assert np.allclose(both, (alone[0] + alone[1]) / 2, atol=1e-6)
+    assert not np.allclose(alone[0], alone[1], atol=1e-3)
+
+
+def test_cross_validation_keeps_a_sentence_in_one_fold_and_scores_each_set() -> None:
+    from jarida.tone.train import class_weights, fit_members
+    from jarida.tone.validate import FOLDS, cross_validate, fold_of
+
+    rng = np.random.default_rng(3)
+    rows, labels = [], []
+    for i in range(150):
+        label = i % 3
+        language = ("en", "fr", "ar", "es")[i % 4]
+        line = f"{('neg', 'neu', 'pos')[label]}\tPhrase {i // 2} sur [[Acme]] numéro {i}."
+        rows.append(parse_marked(line, language, f"x:{i}"))
+        labels.append(label)
+    y = np.array(labels, dtype=np.int64)
+    x = (rng.normal(0, 3, (3, 6))[y] + rng.normal(0, 1, (150, 6))).astype(np.float32)
+    is_own = np.array([r.mention.language != "en" for r in rows])
+    options = FitOptions(hidden=8, epochs=20, batch=32, learning_rate=1e-2)
+    report = cross_validate(x, y, rows, is_own, {"layers": 2, "members": 2, "window": 8,
+                                                 "features": ["window"]},
+                            lambda a, b, w: fit_members(a, b, w, options, seeds=(1, 2)),
+                            class_weights)
+    assert list(report) == ["NewsMTSC train", "own fr", "own ar", "own es"]
+    assert all(score > 0.9 for score in report.values()), report
+    same = parse_marked("neg\tUne [[phrase]] ici.", "fr", "a")
+    other = parse_marked("pos\tUne phrase [[ici]].", "fr", "b")
+    assert fold_of(same) == fold_of(other) and 0 <= fold_of(same) < FOLDS

@@ -14,8 +14,11 @@ from jarida.tone.corpus import NEWSMTSC, OWN_LANGUAGES, Labelled, own_set, read_
 from jarida.tone.head_fit import macro_f1
 
 INDEX = {"negative": 0, "neutral": 1, "positive": 2}
-OWN_FLOOR = 0.65
-NEWSMTSC_FLOOR = 0.67  # measured 0.689 (the target is 0.70): docs/tone.md
+# Measured 2026-12-02 with the shipped head (docs/tone.md); the model is deterministic,
+# so a floor a little under each figure fails as soon as the model or data change
+# for the worse. The targets: own sets >= 0.65 each, NewsMTSC >= 0.70.
+OWN_FLOOR = {"fr": 0.92, "ar": 0.88, "es": 0.93}  # measured 0.925 / 0.892 / 0.939
+NEWSMTSC_FLOOR = 0.70  # measured 0.711 (the old head: 0.689, fails)
 
 
 def _f1(rows: list[Labelled]) -> float:
@@ -26,7 +29,7 @@ def _f1(rows: list[Labelled]) -> float:
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("language", OWN_LANGUAGES)
 def test_own_held_out_set(language: str) -> None:
-    assert _f1(own_set(language, "test")) >= OWN_FLOOR
+    assert _f1(own_set(language, "test")) >= OWN_FLOOR[language]
 
 
 @pytest.mark.timeout(900)  # 1,146 mentions: about a minute on one free core
