@@ -77,7 +77,8 @@ def register(root: typer.Typer) -> None:
         """Enqueue every due feed for the workers (claimed first: never enqueued twice)."""
         from jarida.distributed.app import build_app
         from jarida.distributed.broker import require_distributed
-        from jarida.distributed.scheduler import run_scheduler
+        from jarida.distributed.scheduler import fleet_fetcher, run_scheduler
+        from jarida.distributed.websub import Maintainer
 
         app = app_context(ctx)
         require_distributed(app.settings)
@@ -87,9 +88,11 @@ def register(root: typer.Typer) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
         out.print(f"scheduling into {', '.join(dist.queues.all)} (Ctrl-C to stop)")
+        maintain = Maintainer(db, app.settings, lambda: fleet_fetcher(app.settings))
         try:
-            sent = run_scheduler(db, lambda feed_id: dist.send_poll(feed_id), stop)
+            sent = run_scheduler(db, lambda feed_id: dist.send_poll(feed_id), stop, maintain)
         finally:
+            maintain.close()
             dist.close()
         out.print(f"stopped after enqueuing {sent} feeds")
 

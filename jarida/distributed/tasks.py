@@ -34,6 +34,7 @@ from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.crawl.retry import backoff_delay, is_retryable
 from jarida.dedup import canonical_url
+from jarida.distributed import websub as fleet_websub
 from jarida.distributed.broker import politeness_client
 from jarida.distributed.pacing import FleetPacer
 from jarida.distributed.robots import SharedRobots
@@ -60,6 +61,7 @@ from jarida.storage import Database
 from jarida.storage import sources as source_store
 from jarida.storage.failures import StorageUnavailable, is_storage_failure
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
+from jarida.storage.websub import drop_inbox
 
 log = logging.getLogger("jarida.worker")
 _T = TypeVar("_T")
@@ -109,12 +111,13 @@ class Runtime:
     thread an event loop with its own fetcher (the fetch chain needs one)."""
 
     def __init__(self, settings: Settings, *, send_poll: Send, send_article: Send,
-                 db: Database | None = None) -> None:
+                 send_image: Send, db: Database | None = None) -> None:
         # Retries of 408/429/5xx go back through the broker (no thread sleeps on them).
         self.settings = settings.model_copy(update={"max_retries": 0})
         self.max_fetch_attempts = settings.max_retries + 1
         self.send_poll = send_poll
         self.send_article = send_article
+        self.send_image = send_image
         self._db = db
         self._db_lock = threading.Lock()
         self.redis = politeness_client(settings)
@@ -202,12 +205,15 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
     feed, source = loaded
     if feed.status not in ("active", "failing"):
         return "inactive"
+    zone = source.timezone or rt.settings.timezone
+    push = fleet_websub.pushed(rt.settings, rt.read, rt.write, feed, zone)
+    if push is not None:  # WebSub: pushed bodies stand in for the request
+        return _after_poll(rt, feed, source, push.poll, zone, push.inbox_ids)
     host, token = host_of(feed.url), uuid.uuid4().hex
     wait = rt.pacer.take(host, token, booked=booked)
     if wait:
         rt.send_poll(feed_id, booked=True, delay_ms=wait)
         return "waiting"
-    zone = source.timezone or rt.settings.timezone
     try:
         poll = rt.turn(host, token, lambda: poll_feed(rt.fetcher(), feed, timezone=zone))
         return _after_poll(rt, feed, source, poll, zone)
@@ -222,12 +228,16 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
         return "failed"
 
 
-def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone: str) -> str:
+def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone: str,
+                inbox_ids: list[int] | None = None) -> str:
+    """`inbox_ids`: the poll is made of these pushed bodies (no request was made)."""
     host = host_of(feed.url)
     if poll.fetch.retry_after:
         rt.pacer.defer(host, poll.fetch.retry_after)
-    logs: list[FetchLogEntry] = [fetch_log_entry(poll.fetch, feed.id)]
-    logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
+    logs: list[FetchLogEntry] = []
+    if inbox_ids is None:
+        logs = [fetch_log_entry(poll.fetch, feed.id)]
+        logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
     now = datetime.now(UTC)
     if poll.gone or poll.error:
         rt.write(lambda c: write_poll_failure(c, feed, poll, logs, rt.settings, rt.rng, now))
@@ -242,15 +252,18 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
             seen.add(key)
             rt.send_article(ArticleMessage(feed.id, entry_to_json(item.entry)).as_json(),
                             delay_ms=0)
+    subscribed = rt.read(lambda c: fleet_websub.is_pushed(rt.settings, c, feed.id, now))
     plan = plan_next_poll(
         feed.schedule_state,
-        PollObservation([t.entry.published for t in todo], timezone=zone, pushed=False,
+        PollObservation([t.entry.published for t in todo], timezone=zone, pushed=subscribed,
                         listed=[e.published for e in poll.entries]),
         now, rt.settings, rt.rng)
 
     def write(conn: Any) -> None:
         log_fetches(conn, logs)
         write_poll_success(conn, feed, poll, plan, now)
+        drop_inbox(conn, inbox_ids or [])
+        fleet_websub.after_poll(rt.settings, conn, feed, poll, now)
 
     rt.write(write)  # the entries are with the broker before the feed's validators move
     return f"polled:{len(seen)}"
@@ -298,6 +311,8 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], rt.hooks))
     if outcome.failed:
         return _settle(rt, feed, entry, None, f"not stored: {outcome.failed[0][1]}")
+    if record.image_url and rt.settings.image_fetch_limit:  # committed: its picture next
+        rt.send_image({"url": record.image_url}, delay_ms=0)
     if page_error is not None:
         return _settle(rt, feed, entry, None, page_error, saved=outcome.saved[0].outcome)
     rt.write(lambda c: settle_entries(c, feed.id, {}, [entry.url]))

@@ -1,0 +1,135 @@
+"""Where the CPU of a distributed run goes: per process role, and what PostgreSQL waits on.
+
+`CpuAccount` snapshots the user+system CPU seconds of every process on the machine at
+the start and at the end of a measured span and sums the difference per role: the
+worker processes (the tree under one pid), the broker (RabbitMQ's `beam.smp`),
+Redis, PostgreSQL's backends, nginx, and everything else (other users of the
+machine: the load the figures were measured under). A `WaitSampler` thread reads
+`pg_stat_activity` every 50 ms and counts the wait events of the backends that are
+active, so a lock that serialises the writers shows as `Lock:*` samples.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import psutil
+from sqlalchemy import create_engine, text
+
+ROLES = ("workers", "broker", "redis", "postgres", "nginx", "others")
+
+
+def _role(proc: psutil.Process, workers: set[int]) -> str:
+    if proc.pid in workers:
+        return "workers"
+    try:
+        name = proc.name()
+    except psutil.Error:
+        return "others"
+    if name.startswith("beam") or name in ("epmd", "erl_child_setup", "inet_gethost"):
+        return "broker"
+    if name.startswith("redis"):
+        return "redis"
+    if name.startswith("postgres"):
+        return "postgres"
+    if name.startswith("nginx"):
+        return "nginx"
+    return "others"
+
+
+def _tree(pid: int) -> set[int]:
+    try:
+        root = psutil.Process(pid)
+        return {pid, *(c.pid for c in root.children(recursive=True))}
+    except psutil.Error:
+        return set()
+
+
+def _cpu_by_pid() -> dict[int, tuple[float, psutil.Process]]:
+    seen: dict[int, tuple[float, psutil.Process]] = {}
+    for proc in psutil.process_iter():
+        try:
+            t = proc.cpu_times()
+            seen[proc.pid] = (t.user + t.system, proc)
+        except psutil.Error:
+            continue
+    return seen
+
+
+@dataclass
+class CpuAccount:
+    """CPU seconds per role over a span; `workers_pid` is the `jarida worker` process."""
+
+    workers_pid: int
+    _start: dict[int, tuple[float, psutil.Process]] = field(default_factory=dict)
+    _wall: float = 0.0
+    _load: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    _self: float = 0.0
+
+    def start(self) -> None:
+        self._start = _cpu_by_pid()
+        self._wall = time.monotonic()
+        self._self = time.process_time()
+
+    def stop(self) -> dict[str, Any]:
+        end = _cpu_by_pid()
+        wall = time.monotonic() - self._wall
+        workers = _tree(self.workers_pid)
+        per_role: Counter[str] = Counter()
+        per_worker: dict[int, float] = {}
+        for pid, (cpu, proc) in end.items():
+            before = self._start.get(pid)
+            used = cpu - (before[0] if before is not None else 0.0)
+            if pid == os.getpid():
+                per_role["bench"] += time.process_time() - self._self
+                continue
+            role = _role(proc, workers)
+            per_role[role] += used
+            if role == "workers" and used > 0.05:
+                per_worker[pid] = round(used, 2)
+        return {"wall_s": round(wall, 2),
+                "cpu_s": {k: round(v, 2) for k, v in per_role.items()},
+                "cpu_per_worker_process_s": per_worker,
+                "machine_cpu_s": round(wall * (psutil.cpu_count() or 1), 2),
+                "loadavg_at_end": [round(x, 2) for x in os.getloadavg()]}
+
+
+class WaitSampler(threading.Thread):
+    """Counts the wait events of active PostgreSQL backends every `every` seconds."""
+
+    def __init__(self, pg_url: str, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self._engine = create_engine(pg_url)
+        self._every = every
+        self._done = threading.Event()
+        self.samples = 0
+        self.waits: Counter[str] = Counter()
+        self.active: Counter[str] = Counter()
+
+    def run(self) -> None:
+        query = text("SELECT wait_event_type, wait_event, left(query, 60) FROM "
+                     "pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                     "AND backend_type = 'client backend'")
+        with self._engine.connect() as conn:
+            while not self._done.is_set():
+                rows = conn.execute(query).all()
+                conn.commit()
+                self.samples += 1
+                for kind, event, sql in rows:
+                    label = f"{kind}:{event}" if kind else "CPU"
+                    self.waits[label] += 1
+                    if kind == "Lock":
+                        self.active[str(sql)] += 1
+                time.sleep(self._every)
+
+    def stop(self) -> dict[str, Any]:
+        self._done.set()
+        self.join(5)
+        self._engine.dispose()
+        return {"samples": self.samples, "active_backend_waits": dict(self.waits.most_common(8)),
+                "lock_waiting_queries": dict(self.active.most_common(5))}
