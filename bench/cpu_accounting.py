@@ -5,8 +5,9 @@ the start and at the end of a measured span and sums the difference per role: th
 worker processes (the tree under one pid), the broker (RabbitMQ's `beam.smp`),
 Redis, PostgreSQL's backends, nginx, and everything else (other users of the
 machine: the load the figures were measured under). A `WaitSampler` thread reads
-`pg_stat_activity` every 50 ms and counts the wait events of the backends that are
-active, so a lock that serialises the writers shows as `Lock:*` samples.
+`pg_stat_activity` every 50 ms and counts the wait events of the workers' own
+backends (matched by client port) that are active, so a lock that serialises the
+writers shows as `Lock:*` samples.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,23 +71,30 @@ class CpuAccount:
     _wall: float = 0.0
     _load: tuple[float, float, float] = (0.0, 0.0, 0.0)
     _self: float = 0.0
+    _end: tuple[dict[int, tuple[float, psutil.Process]], float, float] | None = None
 
     def start(self) -> None:
         self._start = _cpu_by_pid()
         self._wall = time.monotonic()
         self._self = time.process_time()
 
+    def mark(self) -> None:
+        """The span ends here unless marked again (the last page stored, not the wait
+        that shows no more are coming)."""
+        self._end = (_cpu_by_pid(), time.monotonic(), time.process_time())
+
     def stop(self) -> dict[str, Any]:
-        end = _cpu_by_pid()
-        wall = time.monotonic() - self._wall
+        end, ended, own = self._end if self._end is not None else (
+            _cpu_by_pid(), time.monotonic(), time.process_time())
+        wall = ended - self._wall
         workers = _tree(self.workers_pid)
-        per_role: Counter[str] = Counter()
+        per_role: defaultdict[str, float] = defaultdict(float)
         per_worker: dict[int, float] = {}
         for pid, (cpu, proc) in end.items():
             before = self._start.get(pid)
             used = cpu - (before[0] if before is not None else 0.0)
             if pid == os.getpid():
-                per_role["bench"] += time.process_time() - self._self
+                per_role["bench"] += own - self._self
                 continue
             role = _role(proc, workers)
             per_role[role] += used
@@ -99,11 +107,25 @@ class CpuAccount:
                 "loadavg_at_end": [round(x, 2) for x in os.getloadavg()]}
 
 
+def _client_ports(pid: int) -> set[int]:
+    ports: set[int] = set()
+    for child in _tree(pid):
+        try:
+            for c in psutil.Process(child).net_connections(kind="tcp"):
+                if c.raddr and c.raddr.port == 5432:
+                    ports.add(c.laddr.port)
+        except psutil.Error:
+            continue
+    return ports
+
+
 class WaitSampler(threading.Thread):
     """Counts the wait events of active PostgreSQL backends every `every` seconds."""
 
-    def __init__(self, pg_url: str, every: float = 0.05) -> None:
+    def __init__(self, pg_url: str, workers_pid: int, every: float = 0.05) -> None:
         super().__init__(daemon=True)
+        self._workers = workers_pid
+        self._ports: set[int] = set()
         self._engine = create_engine(pg_url)
         self._every = every
         self._done = threading.Event()
@@ -112,15 +134,21 @@ class WaitSampler(threading.Thread):
         self.active: Counter[str] = Counter()
 
     def run(self) -> None:
-        query = text("SELECT wait_event_type, wait_event, left(query, 60) FROM "
+        query = text("SELECT wait_event_type, wait_event, left(query, 60), client_port FROM "
                      "pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
                      "AND backend_type = 'client backend'")
+        refreshed = 0.0
         with self._engine.connect() as conn:
             while not self._done.is_set():
+                if time.monotonic() - refreshed > 1.0:  # the workers' own connections only
+                    self._ports = _client_ports(self._workers)
+                    refreshed = time.monotonic()
                 rows = conn.execute(query).all()
                 conn.commit()
                 self.samples += 1
-                for kind, event, sql in rows:
+                for kind, event, sql, port in rows:
+                    if port not in self._ports:
+                        continue  # another session's backend (this machine is shared)
                     label = f"{kind}:{event}" if kind else "CPU"
                     self.waits[label] += 1
                     if kind == "Lock":

@@ -161,7 +161,7 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     raise RuntimeError("the workers did not start")
                 time.sleep(0.3)
             web.log.write_text("")
-            account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url)
+            account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url, worker.pid)
             account.start()
             sampler.start()
             started = time.monotonic()
@@ -172,6 +172,7 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                 stored = _stored(db_url)
                 if stored != last:
                     last, last_change = stored, time.monotonic()
+                    account.mark()
             seconds = last_change - started
             cpu = account.stop()
             cpu["postgres_waits"] = sampler.stop()

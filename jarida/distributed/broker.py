@@ -96,7 +96,7 @@ def _redis_broker(url: str, namespace: str) -> Broker:
           worker's messages come back within about HEARTBEAT_TIMEOUT_MS, not 60 s."""
 
         def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
+            super().__init__(**options)  # type: ignore[no-untyped-call]
             self._beating: threading.Thread | None = None
             self._stop_beating = threading.Event()
 
