@@ -17,6 +17,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -62,6 +63,38 @@ def _cpu_by_pid() -> dict[int, tuple[float, psutil.Process]]:
     return seen
 
 
+def _schedstat(pid: int) -> dict[int, tuple[int, int]]:
+    """Per thread of `pid`: ns on a CPU, ns runnable but waiting for one (the kernel's
+    /proc/PID/task/TID/schedstat)."""
+    out: dict[int, tuple[int, int]] = {}
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            run, wait, _ = (int(x) for x in (task / "schedstat").read_text().split())
+        except (OSError, ValueError):
+            continue
+        out[int(task.name)] = (run, wait)
+    return out
+
+
+def _threads(pids: set[int]) -> dict[int, dict[int, tuple[int, int]]]:
+    return {pid: _schedstat(pid) for pid in pids}
+
+
+def busiest_thread(before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]],
+                   wall: float) -> dict[str, float]:
+    """The thread that ran most (a worker process's Dramatiq worker thread): seconds on
+    a CPU, seconds runnable but waiting for a CPU (the machine's load), and the rest,
+    asleep (network, broker, database, locks)."""
+    best = (0, 0)
+    for tid, (run, wait) in after.items():
+        r0, w0 = before.get(tid, (0, 0))
+        if run - r0 > best[0]:
+            best = (run - r0, wait - w0)
+    on_cpu, runnable = best[0] / 1e9, best[1] / 1e9
+    return {"on_cpu_s": round(on_cpu, 2), "runnable_waiting_s": round(runnable, 2),
+            "asleep_s": round(max(0.0, wall - on_cpu - runnable), 2)}
+
+
 @dataclass
 class CpuAccount:
     """CPU seconds per role over a span; `workers_pid` is the `jarida worker` process."""
@@ -72,8 +105,11 @@ class CpuAccount:
     _load: tuple[float, float, float] = (0.0, 0.0, 0.0)
     _self: float = 0.0
     _end: tuple[dict[int, tuple[float, psutil.Process]], float, float] | None = None
+    _sched_start: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
+    _sched_end: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
 
     def start(self) -> None:
+        self._sched_start = _threads(_tree(self.workers_pid))
         self._start = _cpu_by_pid()
         self._wall = time.monotonic()
         self._self = time.process_time()
@@ -82,10 +118,13 @@ class CpuAccount:
         """The span ends here unless marked again (the last page stored, not the wait
         that shows no more are coming)."""
         self._end = (_cpu_by_pid(), time.monotonic(), time.process_time())
+        self._sched_end = _threads(set(self._sched_start))
 
     def stop(self) -> dict[str, Any]:
-        end, ended, own = self._end if self._end is not None else (
-            _cpu_by_pid(), time.monotonic(), time.process_time())
+        if self._end is None:
+            self.mark()
+        assert self._end is not None
+        end, ended, own = self._end
         wall = ended - self._wall
         workers = _tree(self.workers_pid)
         per_role: defaultdict[str, float] = defaultdict(float)
@@ -100,7 +139,10 @@ class CpuAccount:
             per_role[role] += used
             if role == "workers" and used > 0.05:
                 per_worker[pid] = round(used, 2)
-        return {"wall_s": round(wall, 2),
+        threads = {pid: busiest_thread(self._sched_start[pid], self._sched_end.get(pid, {}),
+                                       wall)
+                   for pid in self._sched_start if pid in per_worker}
+        return {"wall_s": round(wall, 2), "worker_thread": threads,
                 "cpu_s": {k: round(v, 2) for k, v in per_role.items()},
                 "cpu_per_worker_process_s": per_worker,
                 "machine_cpu_s": round(wall * (psutil.cpu_count() or 1), 2),

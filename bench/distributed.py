@@ -88,15 +88,18 @@ def _prepare(web: HostWeb, env: dict[str, str], workdir: Path) -> None:
     run_python(["-m", "jarida", "sources", "import", str(sources)], env)
 
 
+_ENGINES: dict[str, Any] = {}
+
+
 def _stored(db_url: str) -> int:
+    """Articles stored (one engine per database, kept: the bench's own CPU stays small)."""
     from jarida.storage.tables import articles
 
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
-    finally:
-        engine.dispose()
+    engine = _ENGINES.get(db_url)
+    if engine is None:
+        engine = _ENGINES[db_url] = create_engine(db_url, pool_size=1)
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
 
 
 def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str, Any]:
@@ -180,6 +183,9 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(30)
             worker_log.close()
+            engine = _ENGINES.pop(db_url, None)
+            if engine is not None:
+                engine.dispose()
             db.close()
             _cleanup(app)
         return {"processes": processes, "threads": threads, "stored": stored,

@@ -24,8 +24,9 @@ import asyncio
 import logging
 import random
 import threading
+import time
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -43,7 +44,7 @@ from jarida.pipeline.batch import store_batch
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
 from jarida.pipeline.extraction import run_record_job
-from jarida.pipeline.hooks import after_store_hooks
+from jarida.pipeline.hooks import AfterStore, StoredArticle, after_store_hooks
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.schedule import PollObservation, plan_next_poll
 from jarida.pipeline.stages import (
@@ -65,6 +66,10 @@ from jarida.storage.websub import drop_inbox
 
 log = logging.getLogger("jarida.worker")
 _T = TypeVar("_T")
+# How long a worker process reuses a feed and source it read for article messages, and
+# how many it keeps: a source renamed or a feed removed shows within this many seconds.
+LOADED_SECONDS = 30.0
+LOADED_MAX = 10_000
 
 _DATES = ("published", "updated")
 
@@ -129,6 +134,24 @@ class Runtime:
         self.hooks = after_store_hooks(settings)
         self.rng = random.Random()
         self._local = _Thread()
+        self._loaded: dict[int, tuple[float, tuple[Feed, Source] | None]] = {}
+        self._loaded_lock = threading.Lock()
+
+    def feed_and_source(self, feed_id: int) -> tuple[Feed, Source] | None:
+        """For article messages: a feed and its source, read at most every
+        `LOADED_SECONDS` per process (a page needs their names and languages, not the
+        feed's poll state; polls read it fresh)."""
+        now = time.monotonic()
+        with self._loaded_lock:
+            hit = self._loaded.get(feed_id)
+        if hit is not None and now - hit[0] < LOADED_SECONDS:
+            return hit[1]
+        loaded = _load(self, feed_id)
+        with self._loaded_lock:
+            if len(self._loaded) > LOADED_MAX:
+                self._loaded.clear()
+            self._loaded[feed_id] = (now, loaded)
+        return loaded
 
     @property
     def db(self) -> Database:
@@ -272,7 +295,7 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
 def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     """Fetch, extract and store one page; the outcome, for logs and tests."""
     msg = ArticleMessage(**payload)
-    loaded = _load(rt, msg.feed_id)
+    loaded = rt.feed_and_source(msg.feed_id)
     if loaded is None:
         return "missing"
     feed, source = loaded
@@ -308,15 +331,24 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
         return _settle(rt, feed, entry, fetch_log, f"{entry.url}: {one_line(exc)}")
     if record.extraction == "fallback":
         page_error = page_error or f"{entry.url}: no article text on the page"
-    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], rt.hooks))
+    settled = [*rt.hooks, _forget_failure(feed.id, entry.url)] if page_error is None else rt.hooks
+    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], settled))
     if outcome.failed:
         return _settle(rt, feed, entry, None, f"not stored: {outcome.failed[0][1]}")
     if record.image_url and rt.settings.image_fetch_limit:  # committed: its picture next
         rt.send_image({"url": record.image_url}, delay_ms=0)
     if page_error is not None:
         return _settle(rt, feed, entry, None, page_error, saved=outcome.saved[0].outcome)
-    rt.write(lambda c: settle_entries(c, feed.id, {}, [entry.url]))
-    return outcome.saved[0].outcome
+    return outcome.saved[0].outcome  # its entry's failure, if any, forgotten with it
+
+
+def _forget_failure(feed_id: int, url: str) -> AfterStore:
+    """A hook: the entry is stored, its past failure forgotten in the same transaction
+    (one commit per page, not two)."""
+    def forget(conn: Any, stored: Sequence[StoredArticle]) -> None:
+        settle_entries(conn, feed_id, {}, [url])
+
+    return forget
 
 
 def _settle(rt: Runtime, feed: Feed, entry: Entry, fetch_log: FetchLogEntry | None,

@@ -59,7 +59,11 @@ def test_database_cut_retried_then_dead_letters_replayed(
         publish(web, count=2)
         fleet.register(web.url("/feed.xml"))
         fleet.start_worker(threads=1)
-        time.sleep(4)  # the worker is up (it checked the schema through the proxy)
+        # The worker is up (it checked the schema through the proxy) once it consumes: a
+        # fixed sleep is too short on a loaded machine.
+        beats = f"{fleet.prefix}:__heartbeats__"
+        fleet.wait_for(lambda: fleet.app.broker.client.zcard(beats) > 0,  # type: ignore[attr-defined]
+                       60, "the worker consuming")
         # 1. The connection drops for a moment: the message is retried and succeeds.
         proxy.cut()
         enqueue_due(fleet.db, fleet.app.send_poll, owner="test")
