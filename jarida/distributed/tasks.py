@@ -153,6 +153,17 @@ class Runtime:
             self._loaded[feed_id] = (now, loaded)
         return loaded
 
+    def warm(self) -> None:
+        """Open what the first message would: the database (one round trip), Redis, this
+        thread's fetcher; the hooks' imports happened in `__init__`. A worker process
+        calls it before it consumes, so its first messages do not pay for start-up.
+        Best effort: whatever is down now is opened by the first message instead."""
+        try:
+            self.read(lambda conn: source_store.feed_by_id(conn, 0))
+            self.redis.ping()
+        except Exception as exc:
+            log.warning("warm-up incomplete: %s", one_line(exc))
+
     @property
     def db(self) -> Database:
         with self._db_lock:
