@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -107,12 +108,16 @@ def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str
         env = _env(db_url, gap, None, "inline")
         _prepare(web, env, workdir)
         web.log.write_text("")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done, _ = run_python(["-m", "jarida", "crawl", "--once", "--json"], env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = json.loads(done.stdout)
         stored = _stored(db_url)
+        # The crawl and its extraction processes (waited for), start-up included.
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"stored": stored, "seconds": round(report["seconds"], 2),
                 "pages_per_s": round(stored / report["seconds"], 2),
-                **_politeness(web, gap)}
+                "crawl_cpu_s_with_startup": round(cpu, 2), **_politeness(web, gap)}
 
 
 def _consumers_ready(env: dict[str, str], processes: int) -> bool:
@@ -254,8 +259,11 @@ def main() -> None:
                 "two_processes": run_distributed(web, args.postgres, tmp(), 0.0,
                                                  args.broker, 2, 1),
             }
+            cpu["inline"] = run_inline(web, args.postgres, tmp(), 0.0)
             cpu["ratio"] = round(cpu["two_processes"]["pages_per_s"]
                                  / cpu["one_process"]["pages_per_s"], 2)
+            cpu["ratio_to_inline"] = round(cpu["two_processes"]["pages_per_s"]
+                                           / cpu["inline"]["pages_per_s"], 2)
             result["cpu"] = cpu
             print(json.dumps({"cpu": cpu}), flush=True)
     if args.shape != "both":  # a partial run: printed, not written into the docs
