@@ -37,3 +37,7 @@ if multiprocessing.parent_process() is not None:  # a worker process, not the ma
     # before the first message, not during it (about 2 s of CPU otherwise paid by the
     # first messages of each process).
     app.worker_runtime().warm()
+    if settings.metrics_port is not None:  # the first process to bind serves every one's sum
+        from jarida.metrics import serve_metrics_if_free
+
+        serve_metrics_if_free(settings.metrics_port, settings.metrics_address)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, delete, insert, or_, select, update
