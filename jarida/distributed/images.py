@@ -12,8 +12,9 @@ recorded and moderated on arrival (`record_image`).
 
 Idempotent: the image rows still pending for the URL are read first, and a message
 claims its URL in Redis (with expiry, so a killed worker's claim lapses) while it
-works, so a message delivered twice, or two articles sharing one picture, fetch and
-store it once; the media store's files are named by content. A network failure is
+works, and a URL whose picture is already stored for an earlier article is recorded
+without a fetch, so a message delivered twice, or two articles sharing one picture,
+fetch and store it once; the media store's files are named by content. A network failure is
 tried again with back-off through the broker up to `IMAGE_ATTEMPTS` attempts (the
 inline crawler's count); a refused picture (not an image, a bomb, a polyglot) fails
 for good at once.
@@ -59,9 +60,6 @@ class ImageMessage:
 def image_message(rt: Runtime, payload: dict[str, Any]) -> str:
     """Fetch, process and store one image; the outcome, for logs and tests."""
     msg = ImageMessage(**payload)
-    pending = rt.read(lambda c: image_store.pending_image(c, msg.url, IMAGE_ATTEMPTS))
-    if pending is None:
-        return "done"  # stored, failed for good, or unknown: nothing to do
     token = uuid.uuid4().hex
     claim = _claim_key(rt, msg.url)
     if not rt.redis.set(claim, token, nx=True, px=int(rt.settings.host_slot_seconds * 1000)):
@@ -69,7 +67,14 @@ def image_message(rt: Runtime, payload: dict[str, Any]) -> str:
         # back once it is done, and find nothing pending.
         rt.send_image(msg.as_json(), delay_ms=CLAIMED_WAIT_MS)
         return "claimed"
-    try:
+    try:  # claimed first, then read: what is pending now stays so until we are done
+        pending = rt.read(lambda c: image_store.pending_image(c, msg.url, IMAGE_ATTEMPTS))
+        if pending is None:
+            return "done"  # stored, failed for good, or unknown: nothing to do
+        known = rt.read(lambda c: image_store.stored_picture_of(c, msg.url))
+        if known is not None:  # an earlier article's copy of this URL: no second fetch
+            rt.write(lambda c: image_store.mark_images_stored(c, pending.ids, known))
+            return "stored:known"
         return _fetch_and_store(rt, msg, pending, token)
     finally:
         rt.redis.eval(_RELEASE, 1, claim, token)

@@ -286,7 +286,8 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
             seen.add(key)
             rt.send_article(ArticleMessage(feed.id, entry_to_json(item.entry)).as_json(),
                             delay_ms=0)
-    subscribed = rt.read(lambda c: fleet_websub.is_pushed(rt.settings, c, feed.id, now))
+    subscribed = bool(rt.settings.public_url) and rt.read(
+        lambda c: fleet_websub.is_pushed(rt.settings, c, feed.id, now))
     plan = plan_next_poll(
         feed.schedule_state,
         PollObservation([t.entry.published for t in todo], timezone=zone, pushed=subscribed,

@@ -120,6 +120,14 @@ def pending_image(conn: Connection, url: str, max_attempts: int = 3) -> PendingI
     return PendingImage(url, ids) if ids else None
 
 
+def stored_picture_of(conn: Connection, url: str) -> str | None:
+    """The sha256 of the picture already stored (status ok) for this image URL, if any."""
+    found = conn.execute(select(images.c.sha256).where(
+        images.c.url == url, images.c.status == "ok", images.c.sha256.is_not(None)).limit(1)
+    ).scalar()
+    return None if found is None else str(found)
+
+
 def media_known(conn: Connection, sha256: str) -> bool:
     return conn.execute(select(media.c.sha256).where(media.c.sha256 == sha256)).first() is not None
 
