@@ -15,7 +15,8 @@ written down as the inline crawler writes it.
 
 A host whose slot is taken (or whose gap has not passed) sends the message back to
 the broker with the delay `FleetPacer.take` answers, so no worker thread sleeps on
-politeness.
+politeness. A stored article's picture becomes its own message (`images.py`); a feed
+with WebSub pushes waiting is read from its inbox instead of fetched (`websub.py`).
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ class Runtime:
         return loaded
 
     def warm(self) -> None:
-        """Open what the first message would: the database (one round trip), Redis, this
-        thread's fetcher; the hooks' imports happened in `__init__`. A worker process
+        """Open what the first message would: the database (one round trip) and Redis;
+        the hooks' imports happened in `__init__`. A worker process
         calls it before it consumes, so its first messages do not pay for start-up.
         Best effort: whatever is down now is opened by the first message instead."""
         try:
