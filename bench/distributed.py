@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, func, select, text
 
 from bench.common import RESULTS, ROOT, machine, replace_section, run_python, today
+from bench.cpu_accounting import CpuAccount, WaitSampler
 from bench.crawl_hosts import _politeness, _sources_file
 from bench.hostweb import HostWeb, host_web
 
@@ -87,15 +89,18 @@ def _prepare(web: HostWeb, env: dict[str, str], workdir: Path) -> None:
     run_python(["-m", "jarida", "sources", "import", str(sources)], env)
 
 
+_ENGINES: dict[str, Any] = {}
+
+
 def _stored(db_url: str) -> int:
+    """Articles stored (one engine per database, kept: the bench's own CPU stays small)."""
     from jarida.storage.tables import articles
 
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
-    finally:
-        engine.dispose()
+    engine = _ENGINES.get(db_url)
+    if engine is None:
+        engine = _ENGINES[db_url] = create_engine(db_url, pool_size=1)
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
 
 
 def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str, Any]:
@@ -103,12 +108,16 @@ def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str
         env = _env(db_url, gap, None, "inline")
         _prepare(web, env, workdir)
         web.log.write_text("")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done, _ = run_python(["-m", "jarida", "crawl", "--once", "--json"], env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = json.loads(done.stdout)
         stored = _stored(db_url)
+        # The crawl and its extraction processes (waited for), start-up included.
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"stored": stored, "seconds": round(report["seconds"], 2),
                 "pages_per_s": round(stored / report["seconds"], 2),
-                **_politeness(web, gap)}
+                "crawl_cpu_s_with_startup": round(cpu, 2), **_politeness(web, gap)}
 
 
 def _consumers_ready(env: dict[str, str], processes: int) -> bool:
@@ -160,6 +169,9 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     raise RuntimeError("the workers did not start")
                 time.sleep(0.3)
             web.log.write_text("")
+            account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url, worker.pid)
+            account.start()
+            sampler.start()
             started = time.monotonic()
             enqueue_due(db, app.send_poll, owner="bench", now=datetime.now(UTC))
             stored, last_change, last = 0, time.monotonic(), -1
@@ -168,17 +180,23 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                 stored = _stored(db_url)
                 if stored != last:
                     last, last_change = stored, time.monotonic()
+                    account.mark()
             seconds = last_change - started
+            cpu = account.stop()
+            cpu["postgres_waits"] = sampler.stop()
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(30)
             worker_log.close()
+            engine = _ENGINES.pop(db_url, None)
+            if engine is not None:
+                engine.dispose()
             db.close()
             _cleanup(app)
         return {"processes": processes, "threads": threads, "stored": stored,
                 "worker_log": str(workdir / "worker.log"),
                 "seconds": round(seconds, 2), "pages_per_s": round(stored / seconds, 2),
-                **_politeness(web, gap)}
+                "cpu_accounting": cpu, **_politeness(web, gap)}
 
 
 def _cleanup(app: Any) -> None:
@@ -207,6 +225,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8,
                         help="threads per worker process in the paced shape")
     parser.add_argument("--broker", choices=sorted(BROKERS), default="rabbitmq")
+    parser.add_argument("--shape", choices=("paced", "cpu", "both"), default="both")
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
                         help="PostgreSQL URL (a schema is made and dropped per run)")
     args = parser.parse_args()
@@ -221,25 +240,34 @@ def main() -> None:
         def tmp() -> Path:
             return Path(tempfile.mkdtemp(prefix="jarida-bench-dist-"))
 
-        paced = {
-            "gap_s": args.gap,
-            "inline": run_inline(web, args.postgres, tmp(), args.gap),
-            "distributed_2p": run_distributed(web, args.postgres, tmp(), args.gap,
-                                              args.broker, 2, args.threads),
-        }
-        paced["ratio"] = round(paced["distributed_2p"]["pages_per_s"]
-                               / paced["inline"]["pages_per_s"], 2)
-        print(json.dumps({"paced": paced}), flush=True)
-        cpu = {
-            "gap_s": 0.0,
-            "one_process": run_distributed(web, args.postgres, tmp(), 0.0, args.broker, 1, 1),
-            "two_processes": run_distributed(web, args.postgres, tmp(), 0.0, args.broker,
-                                             2, 1),
-        }
-        cpu["ratio"] = round(cpu["two_processes"]["pages_per_s"]
-                             / cpu["one_process"]["pages_per_s"], 2)
-        print(json.dumps({"cpu": cpu}), flush=True)
-    result.update({"paced": paced, "cpu": cpu})
+        if args.shape in ("paced", "both"):
+            paced = {
+                "gap_s": args.gap,
+                "inline": run_inline(web, args.postgres, tmp(), args.gap),
+                "distributed_2p": run_distributed(web, args.postgres, tmp(), args.gap,
+                                                  args.broker, 2, args.threads),
+            }
+            paced["ratio"] = round(paced["distributed_2p"]["pages_per_s"]
+                                   / paced["inline"]["pages_per_s"], 2)
+            result["paced"] = paced
+            print(json.dumps({"paced": paced}), flush=True)
+        if args.shape in ("cpu", "both"):
+            cpu = {
+                "gap_s": 0.0,
+                "one_process": run_distributed(web, args.postgres, tmp(), 0.0, args.broker,
+                                               1, 1),
+                "two_processes": run_distributed(web, args.postgres, tmp(), 0.0,
+                                                 args.broker, 2, 1),
+            }
+            cpu["inline"] = run_inline(web, args.postgres, tmp(), 0.0)
+            cpu["ratio"] = round(cpu["two_processes"]["pages_per_s"]
+                                 / cpu["one_process"]["pages_per_s"], 2)
+            cpu["ratio_to_inline"] = round(cpu["two_processes"]["pages_per_s"]
+                                           / cpu["inline"]["pages_per_s"], 2)
+            result["cpu"] = cpu
+            print(json.dumps({"cpu": cpu}), flush=True)
+    if args.shape != "both":  # a partial run: printed, not written into the docs
+        return
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))
     replace_section("distributed", _markdown(result))

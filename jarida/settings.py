@@ -188,7 +188,8 @@ class Settings(BaseSettings):
     )
     image_fetch_limit: int = Field(
         200, ge=0, description="Pending images fetched and processed at the end of one crawl "
-        "(0 turns image fetching off: articles keep no image)."
+        "(0 turns image fetching off: articles keep no image). Distributed workers fetch "
+        "each stored article's image as its own message, unless this is 0."
     )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -75,21 +75,30 @@ def register(root: typer.Typer) -> None:
     @root.command("scheduler")
     def scheduler(ctx: typer.Context) -> None:
         """Enqueue every due feed for the workers (claimed first: never enqueued twice)."""
+        from jarida.commands.common import start_metrics_port
         from jarida.distributed.app import build_app
         from jarida.distributed.broker import require_distributed
-        from jarida.distributed.scheduler import run_scheduler
+        from jarida.distributed.queues import queue_stats
+        from jarida.distributed.scheduler import fleet_fetcher, run_scheduler
+        from jarida.distributed.websub import Maintainer
 
         app = app_context(ctx)
         require_distributed(app.settings)
         db = app.database()
         dist = build_app(app.settings)
+        if start_metrics_port(app.settings, db) is not None:  # feeds due, and the queues:
+            from jarida.metrics import watch_queues
+
+            watch_queues(lambda: queue_stats(dist.broker, dist.queues))
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
         out.print(f"scheduling into {', '.join(dist.queues.all)} (Ctrl-C to stop)")
+        maintain = Maintainer(db, app.settings, lambda: fleet_fetcher(app.settings))
         try:
-            sent = run_scheduler(db, lambda feed_id: dist.send_poll(feed_id), stop)
+            sent = run_scheduler(db, lambda feed_id: dist.send_poll(feed_id), stop, maintain)
         finally:
+            maintain.close()
             dist.close()
         out.print(f"stopped after enqueuing {sent} feeds")
 
@@ -111,6 +120,10 @@ def register(root: typer.Typer) -> None:
         # How often a worker moves due delayed messages (a host's turn come) to their
         # queue; Dramatiq's default, 1 s, would add up to a second to every host's gap.
         env.setdefault("dramatiq_worker_timeout", str(DELAY_PRECISION_MS))
+        if app.settings.metrics_port is not None:  # one port, every process's sum
+            from jarida.metrics import fresh_multiprocess_dir
+
+            fresh_multiprocess_dir(env)
         config = ctx.find_root().params.get("config")
         if config is not None:
             env[CONFIG_ENV] = str(config)

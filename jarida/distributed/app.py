@@ -1,7 +1,8 @@
 """The broker and the two actors of distributed mode, built from the settings.
 
 `poll` (queue `<prefix>.feeds`) polls one feed; `article` (queue `<prefix>.articles`)
-fetches, extracts and stores one page. Dramatiq acknowledges a message only after
+fetches, extracts and stores one page; `image` (queue `<prefix>.images`) fetches,
+checks and stores the picture a stored article names. Dramatiq acknowledges a message only after
 its actor returned, that is after its effect is committed; a message whose actor
 raised is retried `message_max_retries` times with growing back-off, then moved to
 the queue's dead letters (`jarida queue status`, `jarida queue retry`).
@@ -16,7 +17,7 @@ from typing import Any
 import dramatiq
 from dramatiq import Actor, Broker
 
-from jarida.distributed import tasks
+from jarida.distributed import images, tasks
 from jarida.distributed.broker import Queues, make_broker, queues
 from jarida.settings import Settings
 
@@ -34,6 +35,7 @@ class DistributedApp:
     queues: Queues
     poll: Actor[..., Any]
     article: Actor[..., Any]
+    image: Actor[..., Any]
     runtime: tasks.Runtime | None = None
 
     def send_poll(self, feed_id: int, *, booked: bool = False, delay_ms: int = 0) -> None:
@@ -42,10 +44,14 @@ class DistributedApp:
     def send_article(self, payload: dict[str, Any], *, delay_ms: int = 0) -> None:
         self.article.send_with_options(args=(payload,), delay=delay_ms or None)
 
+    def send_image(self, payload: dict[str, Any], *, delay_ms: int = 0) -> None:
+        self.image.send_with_options(args=(payload,), delay=delay_ms or None)
+
     def worker_runtime(self) -> tasks.Runtime:
         if self.runtime is None:
             self.runtime = tasks.Runtime(self.settings, send_poll=self.send_poll,
-                                         send_article=self.send_article)
+                                         send_article=self.send_article,
+                                         send_image=self.send_image)
         return self.runtime
 
     def close(self) -> None:
@@ -71,11 +77,18 @@ def build_app(settings: Settings, broker: Broker | None = None) -> DistributedAp
         outcome = tasks.article_message(holder[0].worker_runtime(), payload)
         log.debug("article", extra={"outcome": outcome, "url": payload["entry"]["url"]})
 
+    def image(payload: dict[str, Any]) -> None:
+        outcome = images.image_message(holder[0].worker_runtime(), payload)
+        log.debug("image", extra={"outcome": outcome, "url": payload["url"]})
+
     poll_actor: Actor[..., Any] = dramatiq.actor(
         actor_name=f"{settings.queue_prefix}_poll", queue_name=names.feeds, **options)(poll)
     article_actor: Actor[..., Any] = dramatiq.actor(
         actor_name=f"{settings.queue_prefix}_article", queue_name=names.articles,
         **options)(article)
-    app = DistributedApp(settings, broker, names, poll_actor, article_actor)
+    image_actor: Actor[..., Any] = dramatiq.actor(
+        actor_name=f"{settings.queue_prefix}_image", queue_name=names.images,
+        **options)(image)
+    app = DistributedApp(settings, broker, names, poll_actor, article_actor, image_actor)
     holder.append(app)
     return app

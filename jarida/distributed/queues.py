@@ -18,6 +18,7 @@ from dramatiq import Broker, Message
 from dramatiq.common import dq_name, xq_name
 
 from jarida.distributed.broker import Queues
+from jarida.metrics.live import QueueStat
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,10 @@ def _redis_retry(broker: Any, name: str, limit: int | None) -> int:
         client.zrem(dead, message_id)
         client.hdel(f"{dead}.msgs", message_id)
     return done
+
+
+def queue_stats(broker: Broker, names: Queues) -> list[QueueStat]:
+    """`queue_status` as the metrics want it (read at each scrape)."""
+    return [QueueStat(queue=r.name, messages=r.ready, oldest_age_seconds=r.oldest_age_seconds
+                      or 0.0, dead_letters=r.dead, delayed=r.delayed)
+            for r in queue_status(broker, names)]

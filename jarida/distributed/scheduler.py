@@ -18,7 +18,9 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from jarida.crawl.fetcher import Fetcher
 from jarida.pipeline.crawler import CLAIM_LEASE_SECONDS
+from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.failures import describe
 from jarida.storage.feeds import claim_due_feeds, next_due_time
@@ -54,12 +56,29 @@ def _seconds_to_next(db: Database) -> float:
     return max(0.0, min(IDLE_SECONDS, (due - datetime.now(UTC)).total_seconds()))
 
 
+def fleet_fetcher(settings: Settings) -> Fetcher:
+    """A Fetcher paced by the fleet (the scheduler's requests to WebSub hubs)."""
+    from jarida.distributed.broker import politeness_client
+    from jarida.distributed.pacing import FleetPacer
+    from jarida.distributed.robots import SharedRobots
+
+    client = politeness_client(settings)
+    pacer = FleetPacer(client, prefix=settings.queue_prefix, delay=settings.host_delay_seconds,
+                       slot_seconds=settings.host_slot_seconds)
+    robots = SharedRobots(client, prefix=settings.queue_prefix,
+                          ttl=settings.robots_cache_seconds)
+    return Fetcher(settings, pacer=pacer, share_robots=robots)
+
+
 def run_scheduler(db: Database, send_poll: Callable[[int], None],
-                  stop: threading.Event) -> int:
-    """Enqueue due feeds until `stop` is set; the number of polls sent."""
+                  stop: threading.Event, maintain: Callable[[], object] | None = None) -> int:
+    """Enqueue due feeds until `stop` is set; the number of polls sent. `maintain` (WebSub
+    subscriptions: `distributed.websub.Maintainer`) runs once per look."""
     owner, sent = owner_name(), 0
     while not stop.is_set():
         try:
+            if maintain is not None:
+                maintain()
             ids = enqueue_due(db, send_poll, owner=owner)
             sent += len(ids)
             if ids:

@@ -15,7 +15,8 @@ written down as the inline crawler writes it.
 
 A host whose slot is taken (or whose gap has not passed) sends the message back to
 the broker with the delay `FleetPacer.take` answers, so no worker thread sleeps on
-politeness.
+politeness. A stored article's picture becomes its own message (`images.py`); a feed
+with WebSub pushes waiting is read from its inbox instead of fetched (`websub.py`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import asyncio
 import logging
 import random
 import threading
+import time
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -34,6 +36,7 @@ from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.crawl.retry import backoff_delay, is_retryable
 from jarida.dedup import canonical_url
+from jarida.distributed import websub as fleet_websub
 from jarida.distributed.broker import politeness_client
 from jarida.distributed.pacing import FleetPacer
 from jarida.distributed.robots import SharedRobots
@@ -42,7 +45,7 @@ from jarida.pipeline.batch import store_batch
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
 from jarida.pipeline.extraction import run_record_job
-from jarida.pipeline.hooks import after_store_hooks
+from jarida.pipeline.hooks import AfterStore, StoredArticle, after_store_hooks
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.schedule import PollObservation, plan_next_poll
 from jarida.pipeline.stages import (
@@ -60,9 +63,14 @@ from jarida.storage import Database
 from jarida.storage import sources as source_store
 from jarida.storage.failures import StorageUnavailable, is_storage_failure
 from jarida.storage.fetchlog import FetchLogEntry, log_fetches
+from jarida.storage.websub import drop_inbox
 
 log = logging.getLogger("jarida.worker")
 _T = TypeVar("_T")
+# How long a worker process reuses a feed and source it read for article messages, and
+# how many it keeps: a source renamed or a feed removed shows within this many seconds.
+LOADED_SECONDS = 30.0
+LOADED_MAX = 10_000
 
 _DATES = ("published", "updated")
 
@@ -109,12 +117,13 @@ class Runtime:
     thread an event loop with its own fetcher (the fetch chain needs one)."""
 
     def __init__(self, settings: Settings, *, send_poll: Send, send_article: Send,
-                 db: Database | None = None) -> None:
+                 send_image: Send, db: Database | None = None) -> None:
         # Retries of 408/429/5xx go back through the broker (no thread sleeps on them).
         self.settings = settings.model_copy(update={"max_retries": 0})
         self.max_fetch_attempts = settings.max_retries + 1
         self.send_poll = send_poll
         self.send_article = send_article
+        self.send_image = send_image
         self._db = db
         self._db_lock = threading.Lock()
         self.redis = politeness_client(settings)
@@ -126,6 +135,35 @@ class Runtime:
         self.hooks = after_store_hooks(settings)
         self.rng = random.Random()
         self._local = _Thread()
+        self._loaded: dict[int, tuple[float, tuple[Feed, Source] | None]] = {}
+        self._loaded_lock = threading.Lock()
+
+    def feed_and_source(self, feed_id: int) -> tuple[Feed, Source] | None:
+        """For article messages: a feed and its source, read at most every
+        `LOADED_SECONDS` per process (a page needs their names and languages, not the
+        feed's poll state; polls read it fresh)."""
+        now = time.monotonic()
+        with self._loaded_lock:
+            hit = self._loaded.get(feed_id)
+        if hit is not None and now - hit[0] < LOADED_SECONDS:
+            return hit[1]
+        loaded = _load(self, feed_id)
+        with self._loaded_lock:
+            if len(self._loaded) > LOADED_MAX:
+                self._loaded.clear()
+            self._loaded[feed_id] = (now, loaded)
+        return loaded
+
+    def warm(self) -> None:
+        """Open what the first message would: the database (one round trip) and Redis;
+        the hooks' imports happened in `__init__`. A worker process
+        calls it before it consumes, so its first messages do not pay for start-up.
+        Best effort: whatever is down now is opened by the first message instead."""
+        try:
+            self.read(lambda conn: source_store.feed_by_id(conn, 0))
+            self.redis.ping()
+        except Exception as exc:
+            log.warning("warm-up incomplete: %s", one_line(exc))
 
     @property
     def db(self) -> Database:
@@ -202,12 +240,15 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
     feed, source = loaded
     if feed.status not in ("active", "failing"):
         return "inactive"
+    zone = source.timezone or rt.settings.timezone
+    push = fleet_websub.pushed(rt.settings, rt.read, rt.write, feed, zone)
+    if push is not None:  # WebSub: pushed bodies stand in for the request
+        return _after_poll(rt, feed, source, push.poll, zone, push.inbox_ids)
     host, token = host_of(feed.url), uuid.uuid4().hex
     wait = rt.pacer.take(host, token, booked=booked)
     if wait:
         rt.send_poll(feed_id, booked=True, delay_ms=wait)
         return "waiting"
-    zone = source.timezone or rt.settings.timezone
     try:
         poll = rt.turn(host, token, lambda: poll_feed(rt.fetcher(), feed, timezone=zone))
         return _after_poll(rt, feed, source, poll, zone)
@@ -222,12 +263,16 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
         return "failed"
 
 
-def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone: str) -> str:
+def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone: str,
+                inbox_ids: list[int] | None = None) -> str:
+    """`inbox_ids`: the poll is made of these pushed bodies (no request was made)."""
     host = host_of(feed.url)
     if poll.fetch.retry_after:
         rt.pacer.defer(host, poll.fetch.retry_after)
-    logs: list[FetchLogEntry] = [fetch_log_entry(poll.fetch, feed.id)]
-    logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
+    logs: list[FetchLogEntry] = []
+    if inbox_ids is None:
+        logs = [fetch_log_entry(poll.fetch, feed.id)]
+        logs += [fetch_log_entry(r, feed.id) for r in poll.extra_fetches]
     now = datetime.now(UTC)
     if poll.gone or poll.error:
         rt.write(lambda c: write_poll_failure(c, feed, poll, logs, rt.settings, rt.rng, now))
@@ -242,15 +287,19 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
             seen.add(key)
             rt.send_article(ArticleMessage(feed.id, entry_to_json(item.entry)).as_json(),
                             delay_ms=0)
+    subscribed = bool(rt.settings.public_url) and rt.read(
+        lambda c: fleet_websub.is_pushed(rt.settings, c, feed.id, now))
     plan = plan_next_poll(
         feed.schedule_state,
-        PollObservation([t.entry.published for t in todo], timezone=zone, pushed=False,
+        PollObservation([t.entry.published for t in todo], timezone=zone, pushed=subscribed,
                         listed=[e.published for e in poll.entries]),
         now, rt.settings, rt.rng)
 
     def write(conn: Any) -> None:
         log_fetches(conn, logs)
         write_poll_success(conn, feed, poll, plan, now)
+        drop_inbox(conn, inbox_ids or [])
+        fleet_websub.after_poll(rt.settings, conn, feed, poll, now)
 
     rt.write(write)  # the entries are with the broker before the feed's validators move
     return f"polled:{len(seen)}"
@@ -259,7 +308,7 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
 def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     """Fetch, extract and store one page; the outcome, for logs and tests."""
     msg = ArticleMessage(**payload)
-    loaded = _load(rt, msg.feed_id)
+    loaded = rt.feed_and_source(msg.feed_id)
     if loaded is None:
         return "missing"
     feed, source = loaded
@@ -295,13 +344,24 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
         return _settle(rt, feed, entry, fetch_log, f"{entry.url}: {one_line(exc)}")
     if record.extraction == "fallback":
         page_error = page_error or f"{entry.url}: no article text on the page"
-    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], rt.hooks))
+    settled = [*rt.hooks, _forget_failure(feed.id, entry.url)] if page_error is None else rt.hooks
+    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], settled))
     if outcome.failed:
         return _settle(rt, feed, entry, None, f"not stored: {outcome.failed[0][1]}")
+    if record.image_url and rt.settings.image_fetch_limit:  # committed: its picture next
+        rt.send_image({"url": record.image_url}, delay_ms=0)
     if page_error is not None:
         return _settle(rt, feed, entry, None, page_error, saved=outcome.saved[0].outcome)
-    rt.write(lambda c: settle_entries(c, feed.id, {}, [entry.url]))
-    return outcome.saved[0].outcome
+    return outcome.saved[0].outcome  # its entry's failure, if any, forgotten with it
+
+
+def _forget_failure(feed_id: int, url: str) -> AfterStore:
+    """A hook: the entry is stored, its past failure forgotten in the same transaction
+    (one commit per page, not two)."""
+    def forget(conn: Any, stored: Sequence[StoredArticle]) -> None:
+        settle_entries(conn, feed_id, {}, [url])
+
+    return forget
 
 
 def _settle(rt: Runtime, feed: Feed, entry: Entry, fetch_log: FetchLogEntry | None,

@@ -111,6 +111,23 @@ def pending_images(conn: Connection, limit: int, max_attempts: int = 3) -> list[
     return [PendingImage(u, tuple(ids[u])) for u in urls]
 
 
+def pending_image(conn: Connection, url: str, max_attempts: int = 3) -> PendingImage | None:
+    """This image URL if some row still waits for it (every such row's id), else None."""
+    ids = tuple(int(i) for i in conn.execute(
+        select(images.c.id).where(images.c.url == url, images.c.status == "pending",
+                                  images.c.attempts < max_attempts).order_by(images.c.id)
+    ).scalars())
+    return PendingImage(url, ids) if ids else None
+
+
+def stored_picture_of(conn: Connection, url: str) -> str | None:
+    """The sha256 of the picture already stored (status ok) for this image URL, if any."""
+    found = conn.execute(select(images.c.sha256).where(
+        images.c.url == url, images.c.status == "ok", images.c.sha256.is_not(None)).limit(1)
+    ).scalar()
+    return None if found is None else str(found)
+
+
 def media_known(conn: Connection, sha256: str) -> bool:
     return conn.execute(select(media.c.sha256).where(media.c.sha256 == sha256)).first() is not None
 

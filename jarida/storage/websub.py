@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -141,10 +142,20 @@ def store_push(conn: Connection, feed_id: int, body: bytes, content_type: str | 
 
 def take_inbox(conn: Connection, feed_id: int) -> list[bytes]:
     """The pushed bodies of a feed, oldest first, removed from the inbox."""
+    rows = inbox_of(conn, feed_id)
+    drop_inbox(conn, [i for i, _ in rows])
+    return [body for _, body in rows]
+
+
+def inbox_of(conn: Connection, feed_id: int) -> list[tuple[int, bytes]]:
+    """The pushed bodies of a feed with their ids, oldest first, left in the inbox (a
+    distributed worker drops them with `drop_inbox` when the poll's effect commits)."""
     rows = conn.execute(select(websub_inbox.c.id, websub_inbox.c.body)
                         .where(websub_inbox.c.feed_id == feed_id)
                         .order_by(websub_inbox.c.id)).all()
-    if rows:
-        conn.execute(delete(websub_inbox).where(websub_inbox.c.id.in_([r[0] for r in rows])))
-    return [bytes(r[1]) for r in rows]
+    return [(int(r[0]), bytes(r[1])) for r in rows]
 
+
+def drop_inbox(conn: Connection, ids: Sequence[int]) -> None:
+    if ids:
+        conn.execute(delete(websub_inbox).where(websub_inbox.c.id.in_(list(ids))))

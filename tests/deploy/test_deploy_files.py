@@ -5,7 +5,6 @@ JARIDA_* name is a setting, one image, declared volumes, health checks, metric n
 from __future__ import annotations
 
 import configparser
-import importlib.util
 import os
 import re
 import shlex
@@ -24,9 +23,6 @@ from jarida.settings import Settings
 ROOT = Path(__file__).parents[2]
 DEPLOY = ROOT / "deploy"
 UNITS = sorted((DEPLOY / "systemd").glob("*.service"))
-# Commands of room dist (distributed mode): present once its branch is merged.
-DISTRIBUTED = {"scheduler", "worker", "queue"}
-HAS_DISTRIBUTED = importlib.util.find_spec("jarida.commands.distributed") is not None
 
 
 def _compose() -> dict[str, Any]:
@@ -70,8 +66,6 @@ def _help(path: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
 def test_every_jarida_command_exists_with_its_options(where: str, argv: list[str]) -> None:
     path = tuple(a for a in argv if not a.startswith("-") and not a[:1].isdigit()
                  and a not in ("0.0.0.0", "127.0.0.1"))[:2]
-    if path[0] in DISTRIBUTED and not HAS_DISTRIBUTED:
-        pytest.skip("`jarida scheduler/worker/queue` come with room dist's branch (merge)")
     answer = _help(path[:1])
     assert answer.returncode == 0, (where, answer.stderr)
     if len(path) > 1 and path[1] in answer.stdout:  # a command group: `jarida queue status`
@@ -105,11 +99,8 @@ def test_every_jarida_variable_is_a_setting() -> None:
     names = _env_names()
     unknown = [(where, n) for where, n in names
                if n.startswith("JARIDA_") and n not in _setting_names()]
-    distributed = {"JARIDA_BROKER_URL", "JARIDA_POLITENESS_REDIS_URL"}  # room dist's settings
-    if not HAS_DISTRIBUTED:
-        unknown = [(w, n) for w, n in unknown if n not in distributed]
     assert not unknown
-    assert {n for _, n in names} - _setting_names() - distributed <= {
+    assert {n for _, n in names} - _setting_names() <= {
         "PROMETHEUS_MULTIPROC_DIR", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB",
         "RABBITMQ_DEFAULT_USER", "RABBITMQ_DEFAULT_PASS"}
 

@@ -1,0 +1,205 @@
+"""Where the CPU of a distributed run goes: per process role, and what PostgreSQL waits on.
+
+`CpuAccount` snapshots the user+system CPU seconds of every process on the machine at
+the start and at the end of a measured span and sums the difference per role: the
+worker processes (the tree under one pid), the broker (RabbitMQ's `beam.smp`),
+Redis, PostgreSQL's backends, nginx, and everything else (other users of the
+machine: the load the figures were measured under). A `WaitSampler` thread reads
+`pg_stat_activity` every 50 ms and counts the wait events of the workers' own
+backends (matched by client port) that are active, so a lock that serialises the
+writers shows as `Lock:*` samples.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+from sqlalchemy import create_engine, text
+
+ROLES = ("workers", "broker", "redis", "postgres", "nginx", "others")
+
+
+def _role(proc: psutil.Process, workers: set[int]) -> str:
+    if proc.pid in workers:
+        return "workers"
+    try:
+        name = proc.name()
+    except psutil.Error:
+        return "others"
+    if name.startswith("beam") or name in ("epmd", "erl_child_setup", "inet_gethost"):
+        return "broker"
+    if name.startswith("redis"):
+        return "redis"
+    if name.startswith("postgres"):
+        return "postgres"
+    if name.startswith("nginx"):
+        return "nginx"
+    return "others"
+
+
+def _tree(pid: int) -> set[int]:
+    try:
+        root = psutil.Process(pid)
+        return {pid, *(c.pid for c in root.children(recursive=True))}
+    except psutil.Error:
+        return set()
+
+
+def _cpu_by_pid() -> dict[int, tuple[float, psutil.Process]]:
+    seen: dict[int, tuple[float, psutil.Process]] = {}
+    for proc in psutil.process_iter():
+        try:
+            t = proc.cpu_times()
+            seen[proc.pid] = (t.user + t.system, proc)
+        except psutil.Error:
+            continue
+    return seen
+
+
+def _schedstat(pid: int) -> dict[int, tuple[int, int]]:
+    """Per thread of `pid`: ns on a CPU, ns runnable but waiting for one (the kernel's
+    /proc/PID/task/TID/schedstat)."""
+    out: dict[int, tuple[int, int]] = {}
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            run, wait, _ = (int(x) for x in (task / "schedstat").read_text().split())
+        except (OSError, ValueError):
+            continue
+        out[int(task.name)] = (run, wait)
+    return out
+
+
+def _threads(pids: set[int]) -> dict[int, dict[int, tuple[int, int]]]:
+    return {pid: _schedstat(pid) for pid in pids}
+
+
+def busiest_thread(before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]],
+                   wall: float) -> dict[str, float]:
+    """The thread that ran most (a worker process's Dramatiq worker thread): seconds on
+    a CPU, seconds runnable but waiting for a CPU (the machine's load), and the rest,
+    asleep (network, broker, database, locks)."""
+    best = (0, 0)
+    for tid, (run, wait) in after.items():
+        r0, w0 = before.get(tid, (0, 0))
+        if run - r0 > best[0]:
+            best = (run - r0, wait - w0)
+    on_cpu, runnable = best[0] / 1e9, best[1] / 1e9
+    return {"on_cpu_s": round(on_cpu, 2), "runnable_waiting_s": round(runnable, 2),
+            "asleep_s": round(max(0.0, wall - on_cpu - runnable), 2)}
+
+
+@dataclass
+class CpuAccount:
+    """CPU seconds per role over a span; `workers_pid` is the `jarida worker` process."""
+
+    workers_pid: int
+    _start: dict[int, tuple[float, psutil.Process]] = field(default_factory=dict)
+    _wall: float = 0.0
+    _load: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    _self: float = 0.0
+    _end: tuple[dict[int, tuple[float, psutil.Process]], float, float] | None = None
+    _sched_start: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
+    _sched_end: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
+
+    def start(self) -> None:
+        self._sched_start = _threads(_tree(self.workers_pid))
+        self._start = _cpu_by_pid()
+        self._wall = time.monotonic()
+        self._self = time.process_time()
+
+    def mark(self) -> None:
+        """The span ends here unless marked again (the last page stored, not the wait
+        that shows no more are coming)."""
+        self._end = (_cpu_by_pid(), time.monotonic(), time.process_time())
+        self._sched_end = _threads(set(self._sched_start))
+
+    def stop(self) -> dict[str, Any]:
+        if self._end is None:
+            self.mark()
+        assert self._end is not None
+        end, ended, own = self._end
+        wall = ended - self._wall
+        workers = _tree(self.workers_pid)
+        per_role: defaultdict[str, float] = defaultdict(float)
+        per_worker: dict[int, float] = {}
+        for pid, (cpu, proc) in end.items():
+            before = self._start.get(pid)
+            used = cpu - (before[0] if before is not None else 0.0)
+            if pid == os.getpid():
+                per_role["bench"] += own - self._self
+                continue
+            role = _role(proc, workers)
+            per_role[role] += used
+            if role == "workers" and used > 0.05:
+                per_worker[pid] = round(used, 2)
+        threads = {pid: busiest_thread(self._sched_start[pid], self._sched_end.get(pid, {}),
+                                       wall)
+                   for pid in self._sched_start if pid in per_worker}
+        return {"wall_s": round(wall, 2), "worker_thread": threads,
+                "cpu_s": {k: round(v, 2) for k, v in per_role.items()},
+                "cpu_per_worker_process_s": per_worker,
+                "machine_cpu_s": round(wall * (psutil.cpu_count() or 1), 2),
+                "loadavg_at_end": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _client_ports(pid: int) -> set[int]:
+    ports: set[int] = set()
+    for child in _tree(pid):
+        try:
+            for c in psutil.Process(child).net_connections(kind="tcp"):
+                if c.raddr and c.raddr.port == 5432:
+                    ports.add(c.laddr.port)
+        except psutil.Error:
+            continue
+    return ports
+
+
+class WaitSampler(threading.Thread):
+    """Counts the wait events of active PostgreSQL backends every `every` seconds."""
+
+    def __init__(self, pg_url: str, workers_pid: int, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self._workers = workers_pid
+        self._ports: set[int] = set()
+        self._engine = create_engine(pg_url)
+        self._every = every
+        self._done = threading.Event()
+        self.samples = 0
+        self.waits: Counter[str] = Counter()
+        self.active: Counter[str] = Counter()
+
+    def run(self) -> None:
+        query = text("SELECT wait_event_type, wait_event, left(query, 60), client_port FROM "
+                     "pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                     "AND backend_type = 'client backend'")
+        refreshed = 0.0
+        with self._engine.connect() as conn:
+            while not self._done.is_set():
+                if time.monotonic() - refreshed > 1.0:  # the workers' own connections only
+                    self._ports = _client_ports(self._workers)
+                    refreshed = time.monotonic()
+                rows = conn.execute(query).all()
+                conn.commit()
+                self.samples += 1
+                for kind, event, sql, port in rows:
+                    if port not in self._ports:
+                        continue  # another session's backend (this machine is shared)
+                    label = f"{kind}:{event}" if kind else "CPU"
+                    self.waits[label] += 1
+                    if kind == "Lock":
+                        self.active[str(sql)] += 1
+                time.sleep(self._every)
+
+    def stop(self) -> dict[str, Any]:
+        self._done.set()
+        self.join(5)
+        self._engine.dispose()
+        return {"samples": self.samples, "active_backend_waits": dict(self.waits.most_common(8)),
+                "lock_waiting_queries": dict(self.active.most_common(5))}
