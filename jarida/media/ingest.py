@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -84,12 +84,27 @@ async def fetch_pending_images(fetcher: Fetcher, db: Database, pool: JobRunner |
     return report
 
 
+@dataclass(frozen=True)
+class ImageOutcome:
+    """What one fetch of a URL gave, to record for rows of that URL that came later."""
+
+    processed: Processed | None  # stored (renditions without their bytes), or
+    error: str = ""  # why not
+    final: bool = False
+
+    def apply(self, conn: Connection, settings: Settings, ids: Sequence[int]) -> None:
+        if self.processed is not None:
+            record_image(conn, settings, ids, self.processed)
+        else:
+            image_store.mark_images_failed(conn, ids, self.error, final=self.final)
+
+
 async def fetch_image(item: image_store.PendingImage, fetcher: Fetcher,
                       pool: JobRunner | None, settings: Settings, store: MediaStore,
                       report: ImageReport, db: DbCall[object], turn: HostTurn | None = None,
-                      ) -> None:
+                      ) -> ImageOutcome:
     """Fetch one pending URL (inside `turn(host)` when given), check, re-encode, store and
-    record it for all its rows; its outcome is added to `report`."""
+    record it for all its rows; its outcome is added to `report` and returned."""
     headers = {"Accept": "image/webp,image/*"}
     if turn is None:
         result = await fetcher.fetch(item.url, headers=headers)
@@ -99,9 +114,9 @@ async def fetch_image(item: image_store.PendingImage, fetcher: Fetcher,
     if not result.ok:
         report.failed += 1
         report.errors.append(f"{item.url}: {result.error}")
-        await db(lambda c: image_store.mark_images_failed(
-            c, item.ids, str(result.error), final=result.error_kind in ("ssrf", "robots")))
-        return
+        outcome = ImageOutcome(None, str(result.error), result.error_kind in ("ssrf", "robots"))
+        await db(lambda c: outcome.apply(c, settings, item.ids))
+        return outcome
     report.fetched += 1
     try:
         job = image_job(result.body, settings)
@@ -111,12 +126,14 @@ async def fetch_image(item: image_store.PendingImage, fetcher: Fetcher,
         reason = f"refused: {exc}"
         report.refused += 1
         report.errors.append(f"{item.url}: {reason}")
-        await db(lambda c: image_store.mark_images_failed(c, item.ids, reason, final=True))
-        return
+        outcome = ImageOutcome(None, reason, final=True)
+        await db(lambda c: outcome.apply(c, settings, item.ids))
+        return outcome
     await asyncio.to_thread(write_renditions, store, processed)
     verdict = await db(lambda c: record_image(c, settings, item.ids, processed))
     report.stored += 1
     report.blocked += verdict is not None
+    return ImageOutcome(replace(processed, renditions=dict.fromkeys(processed.renditions, b"")))
 
 
 def write_renditions(store: MediaStore, processed: Processed) -> None:

@@ -33,13 +33,14 @@ def test_an_image_is_fetched_while_other_pages_are_still_coming(
     web.route("/a/1", _with_image(article_page(1, "Le plan numéro 1 adopté"), image_url),
               headers={"Content-Type": "text/html; charset=utf-8"})
     web.route("/img.jpg", picture(), headers={"Content-Type": "image/jpeg"})
-    # the oldest entry, fetched last; its delay stays under the tests' 3 s timeout
+    # the oldest entry, fetched last, slow enough for the first article's extraction and
+    # write (the worker process starts then) even on a loaded machine
     web.route("/a/5", article_page(5, "Le dernier article arrive tard"),
-              headers={"Content-Type": "text/html; charset=utf-8"}, delay=1.5)
+              headers={"Content-Type": "text/html; charset=utf-8"}, delay=5.0)
     register(db, web.url("/feed.xml"))
     with_images = settings.model_copy(update={
         "media_dir": str(tmp_path / "media"),
-        "private_network_allowlist": ["127.0.0.1", "::1"],
+        "private_network_allowlist": ["127.0.0.1", "::1"], "total_timeout": 10.0,
     })
 
     async def go() -> tuple[bool, int]:
@@ -62,3 +63,27 @@ def test_an_image_is_fetched_while_other_pages_are_still_coming(
         (article,) = [a for a in all_articles(db) if a.canonical_url.endswith("/a/1")]
         (image,) = image_store.images_of_article(conn, article.id)
     assert image.status == "ok"
+
+
+def test_one_picture_in_several_articles_is_fetched_once(
+    web: TestServer, settings: Settings, db: Database, tmp_path: Path
+) -> None:
+    publish(web, 4, delay=0.2)  # written one by one: the picture's rows come in apart
+    image_url = web.url("/shared.jpg")
+    for n in (1, 3, 4):
+        web.route(f"/a/{n}", _with_image(article_page(n, f"Le plan numéro {n}"), image_url),
+                  headers={"Content-Type": "text/html; charset=utf-8"}, delay=0.2)
+    web.route("/shared.jpg", picture(seed=3), headers={"Content-Type": "image/jpeg"})
+    register(db, web.url("/feed.xml"))
+    with_images = settings.model_copy(update={"media_dir": str(tmp_path / "media")})
+
+    async def go() -> int:
+        async with Crawler(with_images, db) as crawler:
+            await crawler.crawl_once(force=True)
+            return crawler.images.stored
+
+    assert asyncio.run(go()) == 1
+    assert web.count("/shared.jpg") == 1
+    with db.read() as conn:
+        rows = [i for a in all_articles(db) for i in image_store.images_of_article(conn, a.id)]
+    assert len(rows) == 3 and {r.status for r in rows} == {"ok"}
