@@ -110,7 +110,8 @@ async def _answer(state: AppState, answers: MediaAnswers, scope: Scope, send: Se
         answer = _error("", 404)
     elif answer is None or answer.fingerprint != fingerprint:
         answer = await _prepare(state, path, fingerprint, answer)
-        answers.put(path, answer)
+        if answer.fingerprint:  # not kept: odd paths (any length) and files not found
+            answers.put(path, answer)
     head = scope["method"] == "HEAD"
     if answer.status != 200:
         await _send(send, answer.status, answer.headers, b"" if head else answer.body or b"")
@@ -150,7 +151,7 @@ async def _prepare(state: AppState, path: str, fingerprint: str, old: Answer | N
     """The answer for `path` under this data version: the image's row, then its file."""
     match = _PATH.fullmatch(path)
     if match is None:
-        return _error(fingerprint, 404)
+        return _error("", 404)
     image_id, width, ext = int(match[1]), int(match[2]), match[3]
     if reads_are_local(state):
         shown = _lookup(state, fingerprint, image_id)

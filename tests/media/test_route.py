@@ -97,3 +97,13 @@ def test_image_requests_are_counted(seeded: Seeded, tmp_path: Path) -> None:  # 
                 - value(before, "jarida_http_requests_total", route="media", status=status))
 
     assert moved("2xx") == 3 and moved("4xx") == 1
+
+
+def test_odd_paths_are_not_kept(seeded: Seeded, tmp_path: Path) -> None:  # noqa: F811
+    settings = make_settings(str(seeded.db.engine.url), media_dir=str(tmp_path))
+    app = create_app(settings, seeded.db, version_ttl=0)
+    client = TestClient(app, base_url=BASE_URL)
+    for n in range(20):
+        assert client.get(f"/media/{'x' * 2000}{n}").status_code == 404
+    assert client.get("/media/999999/320.webp").status_code == 404  # a well-formed id: kept
+    assert len(app.media) == 1  # type: ignore[attr-defined]
