@@ -34,6 +34,8 @@ DbCall = Callable[[Callable[[Connection], Any]], Awaitable[Any]]
 
 
 class ImagePump:
+    """One crawl pass's image fetches (see the module's docstring)."""
+
     def __init__(self, fetcher: Fetcher, pool: JobRunner | None, settings: Settings,
                  scheduler: HostScheduler, read: DbCall, write: DbCall) -> None:
         self._fetcher = fetcher
@@ -75,7 +77,7 @@ class ImagePump:
             await self._wake.wait()
             self._wake.clear()
             closing = self._closing
-            if self._left > 0:
+            if self._left > 0 or self._started:  # new URLs, or new rows of fetched ones
                 pending = await self._read(
                     lambda c: image_store.pending_images(c, self._left + len(self._started)))
                 for item in pending:
