@@ -187,7 +187,7 @@ class Settings(BaseSettings):
         "copies: blocking or banning one blocks the others.",
     )
     image_fetch_limit: int = Field(
-        200, ge=0, description="Pending images fetched and processed at the end of one crawl "
+        200, ge=0, description="Pending images fetched and processed during one crawl pass "
         "(0 turns image fetching off: articles keep no image). Distributed workers fetch "
         "each stored article's image as its own message, unless this is 0."
     )

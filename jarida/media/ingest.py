@@ -1,9 +1,12 @@
 """Fetch, check, re-encode and store the images the crawler registered as pending.
 
-Called once at the end of a crawl (`Crawler.crawl_once`): every image URL is fetched
-through the crawler's own Fetcher (SSRF guard, robots.txt, per-host pacing, size cap),
-processed off the event loop (`process_image`, CPU work: in the extraction pool when
-one is given, else in a thread), written to the media store, then recorded. A refused
+During a crawl pass, `fetch_image` is called for each pending URL by the pass's image
+pump (jarida.pipeline.image_pump), inside that host's turn in the crawl's scheduler;
+`fetch_pending_images` fetches a batch of them on its own (outside any crawl pass). Every
+image URL is fetched through the crawler's own Fetcher (SSRF guard, robots.txt, per-host
+pacing, size cap), processed off the event loop (`process_image`, CPU work: in the
+extraction pool when one is given, else in a thread), written to the media store, then
+recorded. A refused
 image (not a raster image, a polyglot, a bomb, truncated) is marked failed for good; a
 network failure is retried at the next crawls (at most 3 attempts). A picture whose
 perceptual hash is banned, or that copies a blocked one, is blocked on arrival.
@@ -13,8 +16,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection
 
@@ -56,6 +61,11 @@ def image_job(data: bytes, settings: Settings) -> ImageJob:
                     jpeg=settings.image_jpeg)
 
 
+DbCall = Callable[[Callable[[Connection], _T]], Awaitable[_T]]
+# A turn to fetch from a host (the crawl's host queues, jarida.pipeline.scheduler), or None.
+HostTurn = Callable[[str], AbstractAsyncContextManager[object]]
+
+
 async def fetch_pending_images(fetcher: Fetcher, db: Database, pool: JobRunner | None,
                                settings: Settings, *, limit: int | None = None
                                ) -> ImageReport:
@@ -66,37 +76,64 @@ async def fetch_pending_images(fetcher: Fetcher, db: Database, pool: JobRunner |
     if not pending:
         return report
     store = MediaStore(settings.media_dir)
-
-    async def one(item: image_store.PendingImage) -> None:
-        # No global slot is taken here: each fetch waits for its host in the pacer, which
-        # counts only requests in flight against crawl_concurrency (a slot taken before
-        # the host's turn would let a few slow hosts hold every slot).
-        result = await fetcher.fetch(item.url, headers={"Accept": "image/webp,image/*"})
-        if not result.ok:
-            report.failed += 1
-            report.errors.append(f"{item.url}: {result.error}")
-            await _db(db, lambda c: image_store.mark_images_failed(
-                c, item.ids, str(result.error), final=result.error_kind in ("ssrf", "robots")))
-            return
-        report.fetched += 1
-        try:
-            job = image_job(result.body, settings)
-            processed = await (pool.run(process_image, job) if pool is not None
-                               else asyncio.to_thread(process_image, job))
-        except ImageRefused as exc:
-            reason = f"refused: {exc}"
-            report.refused += 1
-            report.errors.append(f"{item.url}: {reason}")
-            await _db(db, lambda c: image_store.mark_images_failed(
-                c, item.ids, reason, final=True))
-            return
-        await asyncio.to_thread(write_renditions, store, processed)
-        verdict = await _db(db, lambda c: record_image(c, settings, item.ids, processed))
-        report.stored += 1
-        report.blocked += verdict is not None
-
-    await asyncio.gather(*(one(item) for item in pending))
+    # No global slot is taken here: each fetch waits for its host in the pacer, which
+    # counts only requests in flight against crawl_concurrency (a slot taken before
+    # the host's turn would let a few slow hosts hold every slot).
+    await asyncio.gather(*(fetch_image(item, fetcher, pool, settings, store, report,
+                                       lambda fn: _db(db, fn)) for item in pending))
     return report
+
+
+@dataclass(frozen=True)
+class ImageOutcome:
+    """What one fetch of a URL gave, to record for rows of that URL that came later."""
+
+    processed: Processed | None  # stored (renditions without their bytes), or
+    error: str = ""  # why not
+    final: bool = False
+
+    def apply(self, conn: Connection, settings: Settings, ids: Sequence[int]) -> None:
+        if self.processed is not None:
+            record_image(conn, settings, ids, self.processed)
+        else:
+            image_store.mark_images_failed(conn, ids, self.error, final=self.final)
+
+
+async def fetch_image(item: image_store.PendingImage, fetcher: Fetcher,
+                      pool: JobRunner | None, settings: Settings, store: MediaStore,
+                      report: ImageReport, db: DbCall[object], turn: HostTurn | None = None,
+                      ) -> ImageOutcome:
+    """Fetch one pending URL (inside `turn(host)` when given), check, re-encode, store and
+    record it for all its rows; its outcome is added to `report` and returned."""
+    headers = {"Accept": "image/webp,image/*"}
+    if turn is None:
+        result = await fetcher.fetch(item.url, headers=headers)
+    else:
+        async with turn(urlsplit(item.url).hostname or ""):
+            result = await fetcher.fetch(item.url, headers=headers)
+    if not result.ok:
+        report.failed += 1
+        report.errors.append(f"{item.url}: {result.error}")
+        outcome = ImageOutcome(None, str(result.error), result.error_kind in ("ssrf", "robots"))
+        await db(lambda c: outcome.apply(c, settings, item.ids))
+        return outcome
+    report.fetched += 1
+    try:
+        job = image_job(result.body, settings)
+        processed = await (pool.run(process_image, job) if pool is not None
+                           else asyncio.to_thread(process_image, job))
+    except ImageRefused as exc:
+        reason = f"refused: {exc}"
+        report.refused += 1
+        report.errors.append(f"{item.url}: {reason}")
+        outcome = ImageOutcome(None, reason, final=True)
+        await db(lambda c: outcome.apply(c, settings, item.ids))
+        return outcome
+    await asyncio.to_thread(write_renditions, store, processed)
+    verdict = await db(lambda c: record_image(c, settings, item.ids, processed))
+    report.stored += 1
+    report.blocked += verdict is not None
+    return ImageOutcome(replace(processed, renditions=dict.fromkeys(processed.renditions, b"")))
 
 
 def write_renditions(store: MediaStore, processed: Processed) -> None:

@@ -74,6 +74,11 @@ _record = _shared_record if multiprocess_dir() else REQUESTS.record
 if not multiprocess_dir():
     LIVE.add(REQUESTS.collect)
 
+def record_request(route: str, status: int, seconds: float) -> None:
+    """Count one answered request of `route` (a route class) that took `seconds`."""
+    _record(route, _STATUS_CLASS.get(status, "5xx"), seconds)
+
+
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 

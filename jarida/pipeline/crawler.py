@@ -35,7 +35,7 @@ from sqlalchemy import Connection
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.dedup import canonical_url
-from jarida.media.ingest import ImageReport, fetch_pending_images
+from jarida.media.ingest import ImageReport
 from jarida.metrics.crawl import record_crawl_pass
 from jarida.model import ArticleRecord, Entry, Feed, Source
 from jarida.pipeline.batch import BatchOutcome, store_batch
@@ -43,6 +43,7 @@ from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
 from jarida.pipeline.extraction import ExtractorPool
 from jarida.pipeline.hooks import after_store_hooks
+from jarida.pipeline.image_pump import ImagePump
 from jarida.pipeline.observer import CrawlObserver, NullObserver
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.report import CrawlReport
@@ -144,6 +145,7 @@ class Crawler:
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._websub = WebSubLink(settings, self._db, self.fetcher)  # WebSub (jarida.websub)
         self.images = ImageReport()  # what the last crawl did with images
+        self._image_pump: ImagePump | None = None  # this pass's images (pipeline/image_pump)
 
     async def __aenter__(self) -> Crawler:
         return self
@@ -220,18 +222,24 @@ class Crawler:
         )
         if self._stopping:
             self._scheduler.close()
+        if self.settings.image_fetch_limit:  # images as backlog in their hosts' queues
+            self._image_pump = ImagePump(self.fetcher, self._pool, self.settings,
+                                         self._scheduler, lambda fn: self._db(fn, write=False),
+                                         self._db)
         tasks = [asyncio.create_task(self._crawl_feed(f, sources[f.source_id], report))
                  for f in feeds]
         try:
             await _all_or_first_storage_failure(tasks)
+            if self._image_pump is not None:
+                self.images = await self._image_pump.drain()
         finally:
+            if self._image_pump is not None:
+                self._image_pump.cancel()
+                self._image_pump = None
             self._scheduler = None
             await self._release_unsettled()
         if not self._stopping:
             await self._websub.maintain()  # WebSub: subscribe, renew leases, unsubscribe
-        if not self._stopping and self.settings.image_fetch_limit:  # this pass's images
-            self.images = await fetch_pending_images(self.fetcher, self.db, self._pool,
-                                                     self.settings)
         report.seconds = time.monotonic() - started
         report.stopped = self._stopping
         record_crawl_pass(report.seconds)
@@ -443,6 +451,8 @@ class Crawler:
         if not records and not logs:
             return {}
         outcome = await self._writer.submit(records, logs)
+        if self._image_pump is not None:
+            self._image_pump.wake()  # the images of these articles are pending now
         tally = report.tally(source.slug)
         for s in outcome.saved:
             setattr(tally, s.outcome, getattr(tally, s.outcome) + 1)

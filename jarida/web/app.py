@@ -36,13 +36,17 @@ from jarida.web.compression import Compression
 from jarida.web.deps import AppState
 from jarida.web.error_pages import render_error
 from jarida.web.fastpath import SecurityHeaders, answer_from_cache
-from jarida.web.images import answer_media
+from jarida.web.imagery import MEDIA_PREFIX
+from jarida.web.images import MediaAnswers, serve_media
 from jarida.web.problems import install_problem_handlers
 from jarida.web.render import Renderer
 
 
 class JaridaApp(FastAPI):
-    """FastAPI, with already rendered pages answered before anything else runs.
+    """FastAPI, with stored images and already rendered pages answered before anything else.
+
+    A GET or HEAD under /media/ is answered by `serve_media` (jarida.web.images) from its
+    prepared answers, and counted there.
 
     A GET or HEAD of a page that is in the page cache for the current data version is
     sent from `answer_from_cache` (jarida.web.fastpath); over SQLite, an article page that
@@ -53,18 +57,20 @@ class JaridaApp(FastAPI):
     """
 
     jarida: AppState  # also app.state.jarida; an attribute here is quicker to reach
+    media: MediaAnswers  # the image route's prepared answers (jarida.web.images)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":  # counted and timed (jarida.metrics.web), whoever answers
-            await observe_request(self._answer, scope, receive, send)
-        else:
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+        elif scope["path"].startswith(MEDIA_PREFIX) and scope["method"] in ("GET", "HEAD"):
+            await serve_media(self.jarida, self.media, scope, send)  # counts it too
+        else:  # counted and timed (jarida.metrics.web), whoever answers
+            await observe_request(self._answer, scope, receive, send)
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["method"] in ("GET", "HEAD")
-            and (await answer_media(self.jarida, scope, send)
-                 or await answer_from_cache(self.jarida, scope, send))
+            and await answer_from_cache(self.jarida, scope, send)
         ):
             return
         await super().__call__(scope, receive, send)
@@ -110,6 +116,7 @@ def create_app(
         renderer=Renderer(settings),
     )
     app.state.jarida = app.jarida = state
+    app.media = MediaAnswers()
     app.state.render_error = render_error
     install_problem_handlers(app)
     app.include_router(health.router)

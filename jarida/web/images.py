@@ -2,23 +2,34 @@
 
 Nothing is ever fetched here: an id names a row of `images`, whose picture is in the
 media store or not (404). A blocked image answers 410 whatever the width or format.
-Renditions are immutable (content-addressed), so the ETag is the content hash and
-width; a block changes the answer to 410 on the next version check of each process.
-The bytes of the most requested files are kept in a bounded in-memory cache.
+Renditions are immutable (content-addressed), so the ETag is the content hash and width.
+
+`serve_media` is called by the application (app.JaridaApp) first thing, before the
+metrics wrapper, the page cache, FastAPI's middleware and routing; it counts the request
+itself. Each path's whole answer (status, header lines, the file's bytes) is prepared
+once and kept for the data version it was prepared under (`MediaAnswers`): a request
+then costs a dictionary lookup, a version comparison and the two ASGI sends. A block
+bumps the data version (storage.blocking), so every serving process drops its prepared
+answers and reads the image's row again on its next version check (at most
+`version_ttl`, 1 s), exactly as the page cache does. On a miss the file's bytes are
+reused from the previous answer when its content is the same, so a new data version
+costs a row lookup, not a disk read. Files over `MAX_KEPT_FILE` are not kept: the server
+sends them from disk (granian's `http.response.pathsend`), or they are read per request.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
-import threading
-from collections import OrderedDict
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Scope, Send
 
 from jarida.media.store import EXTENSIONS, MediaStore
+from jarida.metrics.web import record_request
 from jarida.storage import images as image_store
 from jarida.web.deps import AppState, reads_are_local
 from jarida.web.imagery import MEDIA_PREFIX
@@ -32,136 +43,176 @@ IMAGE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-site"),
     (b"referrer-policy", b"no-referrer"),
 )
+MAX_KEPT_FILE = 1 << 20  # larger renditions are sent from disk on every request
+_STATUS_TEXT = {404: b"No such image.\n", 410: b"This image was withdrawn.\n"}
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    status: int  # 200, 404, 410
-    sha256: str = ""
+class Answer:
+    """Everything sent for one path under one data version."""
+
+    fingerprint: str
+    status: int  # 200, 404 or 410
+    headers: list[tuple[bytes, bytes]]  # of the 200 or of the error, security headers included
+    body: bytes | None  # the file (GET of a 200) or the error text; None: read it from `file`
+    etag: bytes = b""
+    not_modified: list[tuple[bytes, bytes]] | None = None  # the 304's header lines
+    file: Path | None = None  # the rendition, for a 200
+    content: str = ""  # `<sha256>-<width>.<ext>`: the same name means the same bytes
 
 
-class BytesCache:
-    """The most recently served files, up to `max_bytes` in all."""
+class MediaAnswers:
+    """Prepared answers by path, at most `max_entries` of them holding `max_bytes` of files
+    in all; everything is dropped at once when either is exceeded."""
 
-    def __init__(self, max_bytes: int = 64 << 20) -> None:
-        self._items: OrderedDict[str, bytes] = OrderedDict()
-        self._size = 0
-        self._max = max_bytes
-        self._lock = threading.Lock()
+    def __init__(self, max_entries: int = 8192, max_bytes: int = 64 << 20) -> None:
+        self._items: dict[str, Answer] = {}
+        self._bytes = 0
+        self._max_entries = max_entries
+        self._max_bytes = max_bytes
 
-    def get(self, key: str) -> bytes | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
+    def get(self, path: str) -> Answer | None:
+        return self._items.get(path)
 
-    def put(self, key: str, data: bytes) -> None:
-        if len(data) > self._max // 8:
-            return
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = data
-            self._size += len(data)
-            while self._size > self._max:
-                _, old = self._items.popitem(last=False)
-                self._size -= len(old)
+    def put(self, path: str, answer: Answer) -> None:
+        old = self._items.pop(path, None)
+        if old is not None:
+            self._bytes -= _weight(old)
+        if len(self._items) >= self._max_entries or self._bytes + _weight(answer) > self._max_bytes:
+            self._items.clear()
+            self._bytes = 0
+        self._items[path] = answer
+        self._bytes += _weight(answer)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
-_files = BytesCache()
-_sizes: dict[str, int] = {}  # content-addressed files never change size
+def _weight(answer: Answer) -> int:
+    return len(answer.body) if answer.body is not None and answer.status == 200 else 0
 
 
-def _lookup(state: AppState, image_id: int, width: int, ext: str) -> _Found:
+async def serve_media(state: AppState, answers: MediaAnswers, scope: Scope, send: Send) -> None:
+    """Answer a GET or HEAD whose path starts with /media/, and count it (route "media")."""
+    started = time.perf_counter()
+    status = 500
+    try:
+        status = await _answer(state, answers, scope, send)
+    finally:
+        record_request("media", status, time.perf_counter() - started)
+
+
+async def _answer(state: AppState, answers: MediaAnswers, scope: Scope, send: Send) -> int:
+    path: str = scope["path"]
     fingerprint = state.versions.current().fingerprint
+    answer = answers.get(path)
+    if scope.get("root_path"):  # mounted under a prefix: not the image route
+        answer = _error("", 404)
+    elif answer is None or answer.fingerprint != fingerprint:
+        answer = await _prepare(state, path, fingerprint, answer)
+        if answer.fingerprint:  # not kept: odd paths (any length) and files not found
+            answers.put(path, answer)
+    head = scope["method"] == "HEAD"
+    if answer.status != 200:
+        await _send(send, answer.status, answer.headers, b"" if head else answer.body or b"")
+        return answer.status
+    assert answer.not_modified is not None and answer.file is not None
+    for name, value in scope["headers"]:
+        if name == b"if-none-match" and answer.etag in {v.strip() for v in value.split(b",")}:
+            await _send(send, 304, answer.not_modified, b"")
+            return 304
+    if head:
+        await _send(send, 200, answer.headers, b"")
+        return 200
+    if answer.body is not None:
+        await _send(send, 200, answer.headers, answer.body)
+        return 200
+    return await _send_file(send, answer, scope)
 
+
+async def _send_file(send: Send, answer: Answer, scope: Scope) -> int:
+    """A rendition too large to keep: the server sends it from disk, or it is read here."""
+    assert answer.file is not None
+    if "http.response.pathsend" in scope.get("extensions", {}):
+        await send({"type": "http.response.start", "status": 200, "headers": answer.headers})
+        await send({"type": "http.response.pathsend", "path": str(answer.file)})
+        return 200
+    try:
+        data = await asyncio.to_thread(answer.file.read_bytes)
+    except OSError:
+        missing = _error("", 404)
+        await _send(send, 404, missing.headers, missing.body or b"")
+        return 404
+    await _send(send, 200, answer.headers, data)
+    return 200
+
+
+async def _prepare(state: AppState, path: str, fingerprint: str, old: Answer | None) -> Answer:
+    """The answer for `path` under this data version: the image's row, then its file."""
+    match = _PATH.fullmatch(path)
+    if match is None:
+        return _error("", 404)
+    image_id, width, ext = int(match[1]), int(match[2]), match[3]
+    if reads_are_local(state):
+        shown = _lookup(state, fingerprint, image_id)
+    else:
+        shown = await run_in_threadpool(_lookup, state, fingerprint, image_id)
+    if shown is None:
+        return _error(fingerprint, 404)
+    if shown.blocked:
+        return _error(fingerprint, 410)
+    if not shown.servable or width not in shown.widths or ext not in shown.formats:
+        return _error(fingerprint, 404)
+    sha256 = shown.sha256 or ""
+    content = f"{sha256}-{width}.{ext}"
+    file = MediaStore(state.settings.media_dir).path(sha256, width, ext)
+    if old is not None and old.content == content and old.file == file:
+        body, size = old.body, _size_of(old)
+    else:
+        try:
+            size = (await asyncio.to_thread(file.stat)).st_size
+            body = await asyncio.to_thread(file.read_bytes) if size <= MAX_KEPT_FILE else None
+        except OSError:  # not kept: no version matches "", so the next request looks again
+            return _error("", 404)
+        if body is not None:
+            size = len(body)
+    etag = f'"{sha256[:32]}-{width}"'.encode()
+    headers = [
+        (b"content-type", EXTENSIONS[ext].encode()),
+        (b"content-length", str(size).encode()),
+        (b"etag", etag),
+        (b"cache-control", CACHE_CONTROL),
+        *IMAGE_HEADERS,
+    ]
+    not_modified = [(b"etag", etag), (b"cache-control", CACHE_CONTROL), *IMAGE_HEADERS]
+    return Answer(fingerprint, 200, headers, body, etag, not_modified, file, content)
+
+
+def _size_of(answer: Answer) -> int:
+    for name, value in answer.headers:
+        if name == b"content-length":
+            return int(value)
+    raise ValueError("an image answer without its length")
+
+
+def _lookup(state: AppState, fingerprint: str, image_id: int) -> image_store.ShownImage | None:
     def read() -> image_store.ShownImage | None:
         with state.database.read() as conn:
             return image_store.shown_image(conn, image_id)
 
     shown = state.memo.get(fingerprint, ("media", image_id), read)
-    if not isinstance(shown, image_store.ShownImage):
-        return _Found(404)
-    if shown.blocked:
-        return _Found(410)
-    if not shown.servable or width not in shown.widths or ext not in shown.formats:
-        return _Found(404)
-    return _Found(200, shown.sha256 or "")
+    return shown if isinstance(shown, image_store.ShownImage) else None
 
 
-async def answer_media(state: AppState, scope: Scope, send: Send) -> bool:
-    """Answer a GET or HEAD under /media/; False for any other path."""
-    path: str = scope["path"]
-    if not path.startswith(PREFIX):
-        return False
-    match = _PATH.fullmatch(path)
-    if match is None or scope.get("root_path"):
-        await _send_status(send, 404)
-        return True
-    image_id, width, ext = int(match[1]), int(match[2]), match[3]
-    if reads_are_local(state):
-        found = _lookup(state, image_id, width, ext)
-    else:
-        found = await run_in_threadpool(_lookup, state, image_id, width, ext)
-    if found.status != 200:
-        await _send_status(send, found.status)
-        return True
-    etag = f'"{found.sha256[:32]}-{width}"'.encode()
-    for name, value in scope["headers"]:
-        if name == b"if-none-match" and etag in {v.strip() for v in value.split(b",")}:
-            await _send(send, 304, [(b"etag", etag), (b"cache-control", CACHE_CONTROL)], b"")
-            return True
-    file = MediaStore(state.settings.media_dir).path(found.sha256, width, ext)
-    if scope["method"] == "GET" and "http.response.pathsend" in scope.get("extensions", {}):
-        # The server (granian) reads and sends the file itself, no copy through Python.
-        size = _sizes.get(str(file))
-        if size is None:
-            try:
-                size = (await asyncio.to_thread(file.stat)).st_size
-            except OSError:
-                await _send_status(send, 404)
-                return True
-            _sizes[str(file)] = size
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [*_ok_headers(ext, size, etag), *IMAGE_HEADERS]})
-        await send({"type": "http.response.pathsend", "path": str(file)})
-        return True
-    key = f"{found.sha256}-{width}.{ext}"
-    data = _files.get(key)
-    if data is None:
-        try:
-            data = await asyncio.to_thread(file.read_bytes)
-        except OSError:
-            await _send_status(send, 404)
-            return True
-        _files.put(key, data)
-    headers = _ok_headers(ext, len(data), etag)
-    await _send(send, 200, headers, data if scope["method"] == "GET" else b"")
-    return True
-
-
-def _ok_headers(ext: str, size: int, etag: bytes) -> list[tuple[bytes, bytes]]:
-    return [
-        (b"content-type", EXTENSIONS[ext].encode()),
-        (b"content-length", str(size).encode()),
-        (b"etag", etag),
-        (b"cache-control", CACHE_CONTROL),
-    ]
-
-
-_STATUS_TEXT = {404: b"No such image.\n", 410: b"This image was withdrawn.\n"}
-
-
-async def _send_status(send: Send, status: int) -> None:
-    body = _STATUS_TEXT.get(status, b"")
-    await _send(send, status, [(b"content-type", b"text/plain; charset=utf-8"),
-                               (b"content-length", str(len(body)).encode()),
-                               (b"cache-control", b"no-cache")], body)
+def _error(fingerprint: str, status: int) -> Answer:
+    body = _STATUS_TEXT[status]
+    headers = [(b"content-type", b"text/plain; charset=utf-8"),
+               (b"content-length", str(len(body)).encode()),
+               (b"cache-control", b"no-cache"), *IMAGE_HEADERS]
+    return Answer(fingerprint, status, headers, body)
 
 
 async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes
                 ) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [*headers, *IMAGE_HEADERS]})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
