@@ -36,7 +36,7 @@ def _stored_counts(db: Any) -> dict[str, tuple[int, int]]:
 def watched(crawled: tuple[Any, ...]) -> Iterator[tuple[str, demo_setup.DemoLogin]]:
     _, db, settings, _ = crawled
     demo_setup.install_subjects(db)
-    login = demo_setup.finish(db)  # the demo's own steps: backfill, analyst login
+    login = demo_setup.finish(db, settings)  # the demo's own steps: backfill, analyst login
     _EXPECTED.update(_stored_counts(db))
     with live_server(create_app(settings, db)) as url:
         yield url, login
