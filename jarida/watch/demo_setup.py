@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from importlib import resources
 
 from jarida.accounts.passwords import hash_password
-from jarida.alerts.replay import replay_alerts
 from jarida.accounts.service import create_user
+from jarida.alerts.replay import replay_alerts
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import accounts as account_store

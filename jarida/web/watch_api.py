@@ -24,7 +24,9 @@ from jarida.watch.analysis import (
     mention_data,
     set_or_404,
     share_of_voice,
+    story_data,
     subject_or_404,
+    top_stories,
 )
 from jarida.watch.exports import to_csv, to_xlsx
 from jarida.watch.model import TONES
@@ -66,6 +68,8 @@ MENTION_COLUMNS = ("id", "article_id", "title", "url", "page_url", "source", "la
                    "published_at", "where", "count", "tone", "tone_score", "corrected",
                    "snippet", "duplicate_count")
 TIMELINE_COLUMNS = ("period", "mentions", *TONES, "unscored", "corpus", "share", "net_tone")
+STORY_COLUMNS = ("id", "title", "mentions", "articles", "outlets", "languages", "page_url",
+                 "first_seen", "last_seen")
 _T = TypeVar("_T")
 
 
@@ -243,6 +247,29 @@ async def summary(request: Request, slug: Slug, since: Since = None, until: Unti
         }
 
     return JSONResponse(await _db(request, read))
+
+
+@router.get("/subjects/{slug}/stories", summary="The stories that mention a subject most")
+async def stories(request: Request, slug: Slug, since: Since = None, until: Until = None,
+                  language: Text = None, source: Text = None, format: Text = None,
+                  title_language: Annotated[str | None, Query(
+                      alias="title_language", pattern=NO_NUL, max_length=8,
+                      description="Title each story in this language when it can.")] = None,
+                  limit: int = Query(10, ge=1, le=100)) -> Response:
+    """Stories (of two articles or more) by the subject's mentions in them, syndicated
+    copies counted once; each with its size, outlets and languages."""
+    await api_user(request, ANALYSTS)
+    filters = _filters(since, until, None, language, source)
+    base = app_state(request).settings.base_url
+
+    def read(conn: Connection) -> list[dict[str, Any]]:
+        subject = subject_or_404(conn, slug)
+        assert subject.id is not None
+        return [story_data(s, base)
+                for s in top_stories(conn, subject.id, filters, title_language, limit)]
+
+    rows = await _db(request, read)
+    return _listing(rows, STORY_COLUMNS, format, f"{slug}-stories")
 
 
 @router.get("/share-of-voice", summary="Share of voice within a comparison set")
