@@ -47,7 +47,7 @@ def _problem(description: str, model: type[Problem] = Problem) -> dict[str, Any]
             "content": {PROBLEM_MEDIA_TYPE: {"schema": model.model_json_schema()}}}
 
 
-_ANSWERS: dict[int | str, dict[str, Any]] = {
+ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"description": "JSON, or CSV / XLSX as asked by `format`",
           "content": {"application/json": {}, "text/csv": {}, XLSX: {}}},
     400: _problem("A parameter or the body cannot be read."),
@@ -56,7 +56,7 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
     404: _problem("No such subject, set or mention."),
     422: _problem("A parameter is missing or invalid.", ValidationProblem),
 }
-router = APIRouter(prefix="/api/watch", tags=["monitoring"], responses=_ANSWERS)
+router = APIRouter(prefix="/api/watch", tags=["monitoring"], responses=ANSWERS)
 Slug = Annotated[str, Path(pattern=NO_NUL, max_length=120)]
 Text = Annotated[str | None, Query(pattern=NO_NUL, max_length=200)]
 Since = Annotated[str | None, Query(alias="from", pattern=NO_NUL, max_length=40,
@@ -73,7 +73,7 @@ STORY_COLUMNS = ("id", "title", "mentions", "articles", "outlets", "languages", 
 _T = TypeVar("_T")
 
 
-async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
+async def api_db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
     database = app_state(request).database
 
     def run() -> _T:
@@ -100,7 +100,7 @@ def _filters(since_text: str | None, until_text: str | None, tone: str | None = 
     return MentionFilter(since, until, tone, language or None, source or None)
 
 
-def _listing(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str | None,
+def listing(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str | None,
              name: str, extra: dict[str, Any] | None = None) -> Response:
     if fmt == "csv":
         return Response(to_csv(rows, columns), media_type="text/csv; charset=utf-8",
@@ -122,13 +122,13 @@ async def subjects(request: Request, format: Text = None) -> Response:
         return [{**subject_data(s), "mentions": totals.get(s.slug, 0)}
                 for s in subject_store.list_subjects(conn)]
 
-    rows = await _db(request, read)
+    rows = await api_db(request, read)
     if format == "csv":
         flat = [{**r, "aliases": "; ".join(a if isinstance(a, str) else a["text"]
                                            for a in r.get("aliases", []))} for r in rows]
-        return _listing(flat, ("slug", "name", "kind", "aliases", "mentions"), format,
+        return listing(flat, ("slug", "name", "kind", "aliases", "mentions"), format,
                         "subjects")
-    return _listing(rows, (), format, "subjects")
+    return listing(rows, (), format, "subjects")
 
 
 @router.post("/import", summary="Add or replace subjects and sets (the YAML file, as JSON)",
@@ -156,7 +156,7 @@ async def import_subjects(request: Request) -> Response:
                 "unchanged": report.unchanged, "sets": report.sets,
                 "subjects": [subject_data(s) for s in parsed]}
 
-    return JSONResponse(await _db(request, write, write=True), status_code=201)
+    return JSONResponse(await api_db(request, write, write=True), status_code=201)
 
 
 @router.delete("/subjects/{slug}", summary="Remove a subject and its mentions",
@@ -172,7 +172,7 @@ async def remove_subject(request: Request, slug: Slug) -> Response:
             audit.record(conn, user.name, "watch.remove", f"subject:{slug}")
         return gone
 
-    if not await _db(request, write, write=True):
+    if not await api_db(request, write, write=True):
         raise HTTPException(404, f"no subject {slug!r}")
     return Response(status_code=204)
 
@@ -201,8 +201,8 @@ async def mentions(request: Request, slug: Slug, tone: Text = None, language: Te
             if page is None or len(rows) >= 100_000:
                 return rows, None
 
-    rows, nxt = await _db(request, read)
-    return _listing(rows, MENTION_COLUMNS, format, f"{slug}-mentions", {"next_cursor": nxt})
+    rows, nxt = await api_db(request, read)
+    return listing(rows, MENTION_COLUMNS, format, f"{slug}-mentions", {"next_cursor": nxt})
 
 
 @router.get("/subjects/{slug}/timeline", summary="Mentions per period, by tone, and share")
@@ -219,8 +219,8 @@ async def timeline(request: Request, slug: Slug,
         subject = subject_or_404(conn, slug)
         return [bucket_data(b) for b in filled_timeline(conn, subject, interval, filters)]
 
-    rows = await _db(request, read)
-    return _listing(rows, TIMELINE_COLUMNS, format, f"{slug}-timeline",
+    rows = await api_db(request, read)
+    return listing(rows, TIMELINE_COLUMNS, format, f"{slug}-timeline",
                     {"interval": interval})
 
 
@@ -246,7 +246,7 @@ async def summary(request: Request, slug: Slug, since: Since = None, until: Unti
                           for lang, c in q.languages(conn, subject.id, filters)],
         }
 
-    return JSONResponse(await _db(request, read))
+    return JSONResponse(await api_db(request, read))
 
 
 @router.get("/subjects/{slug}/stories", summary="The stories that mention a subject most")
@@ -268,8 +268,8 @@ async def stories(request: Request, slug: Slug, since: Since = None, until: Unti
         return [story_data(s, base)
                 for s in top_stories(conn, subject.id, filters, title_language, limit)]
 
-    rows = await _db(request, read)
-    return _listing(rows, STORY_COLUMNS, format, f"{slug}-stories")
+    rows = await api_db(request, read)
+    return listing(rows, STORY_COLUMNS, format, f"{slug}-stories")
 
 
 @router.get("/share-of-voice", summary="Share of voice within a comparison set")
@@ -285,8 +285,8 @@ async def voice(request: Request,
                  "share": round(v.share, 6), **v.tones}
                 for v in share_of_voice(conn, compare, filters)]
 
-    rows = await _db(request, read)
-    return _listing(rows, ("slug", "name", "mentions", "share", *TONES), format,
+    rows = await api_db(request, read)
+    return listing(rows, ("slug", "name", "mentions", "share", *TONES), format,
                     f"{set}-share-of-voice", {"set": set})
 
 
@@ -310,4 +310,4 @@ async def correct(request: Request,
         assert item is not None
         return mention_data(item, base)
 
-    return JSONResponse(await _db(request, write, write=True))
+    return JSONResponse(await api_db(request, write, write=True))
