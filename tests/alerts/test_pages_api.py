@@ -187,6 +187,9 @@ def test_alert_pages_in_arabic_are_right_to_left(
     es = c.get("/veille/alertes", headers={"Accept-Language": "es"}).text
     assert "Historial de alertas" in es
     assert c.get("/veille/banque-sahel").status_code == 200  # subjects still reachable
+    taken = c.post("/veille/import", data={"csrf": _csrf(html), "yaml": (
+        "subjects:\n- {slug: alertes, name: Alertes, kind: topic, aliases: [alerte]}\n")})
+    assert taken.status_code == 400 and "reserved word alertes" in taken.text
     since = (NOW - timedelta(days=1)).date().isoformat()
     assert "Alertas" in c.get("/veille/banque-sahel", params={"from": since},
                               headers={"Accept-Language": "es"}).text
