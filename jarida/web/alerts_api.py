@@ -1,7 +1,8 @@
 """The alerts of the monitoring JSON API (issue 14): the alert rules (subscriptions: which
 alerts go to which webhook or address, for which subject or saved query), the saved
 queries, and the alert history with each alert's deliveries. Analysts and admins, with an
-API token, like the rest of `/api/watch`."""
+API token, like the rest of `/api/watch`. No path takes two methods (Starlette's 405
+would name only one of them)."""
 
 from __future__ import annotations
 
@@ -97,7 +98,7 @@ async def list_rules(request: Request, format: Text = None) -> Response:
                           "language", "active", "created_at"), format, "alert-rules")
 
 
-@router.post("/rules", summary="Add an alert rule", status_code=201)
+@router.post("/new-rule", summary="Add an alert rule", status_code=201)
 async def create_rule(request: Request) -> Response:
     """Body: {"target": webhook URL or e-mail address, "rules": ["spike", "negative",
     "new_outlet", "query"] (default all), "subject": slug, "query": saved query name,
@@ -148,7 +149,7 @@ async def edit_rule(request: Request, rule_id: Ident) -> Response:
     return JSONResponse(await api_db(request, write, write=True))
 
 
-@router.delete("/rules/{rule_id}", summary="Remove an alert rule (its alerts stay)",
+@router.delete("/rules/{rule_id}/remove", summary="Remove an alert rule (its alerts stay)",
                status_code=204, responses={204: {"description": "Removed."}})
 async def remove_rule(request: Request, rule_id: Ident) -> Response:
     user = await api_user(request, ANALYSTS)
@@ -172,7 +173,7 @@ async def list_queries(request: Request) -> Response:
     return JSONResponse({"items": rows})
 
 
-@router.post("/queries", summary="Save a query", status_code=201)
+@router.post("/new-query", summary="Save a query", status_code=201)
 async def create_query(request: Request) -> Response:
     """Body: {"name": ..., "query": search words and "phrases", "language": optional}."""
     user = await api_user(request, ANALYSTS)
