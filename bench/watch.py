@@ -12,14 +12,18 @@ expression holding every alias. Texts and names are synthetic, written by this s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import re
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import Connection
 
 from bench.common import RESULTS, machine, replace_section, today
 from jarida.model import ArticleRecord, FeedSpec, SourceSpec
@@ -146,6 +150,17 @@ def time_backfill(subs: list[Subject], texts: list[tuple[str, str, str]]) -> dic
         with db.write() as conn:
             for s in subs:
                 subject_store.save_subject(conn, s)
+        held = [0.0]
+        writer = db.write
+
+        @contextlib.contextmanager
+        def timed_write() -> Iterator[Connection]:
+            t = time.perf_counter()
+            with writer() as conn:
+                yield conn
+            held[0] += time.perf_counter() - t
+
+        db.write = timed_write  # type: ignore[method-assign]
         started, cpu0 = time.perf_counter(), time.process_time()
         report = backfill(db, score=False, batch=1000)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu0
@@ -155,7 +170,9 @@ def time_backfill(subs: list[Subject], texts: list[tuple[str, str, str]]) -> dic
             "seconds": round(elapsed, 1), "articles_per_s": round(rate),
             "million_minutes": round(1_000_000 / rate / 60, 1),
             "cpu_seconds": round(cpu, 1),
-            "million_minutes_cpu": round(1_000_000 * cpu / report.articles / 60, 1)}
+            "million_minutes_cpu": round(1_000_000 * cpu / report.articles / 60, 1),
+            # wall time the crawl's writer would wait behind the backfill
+            "write_lock_seconds": round(held[0], 1)}
 
 
 def main() -> None:

@@ -29,10 +29,24 @@ class Created:
     secret: str  # shown once: the receiver needs it to check signatures
 
 
-def subscribe(conn: Connection, *, target: str, rules: Sequence[str] = RULES,
-              subject: str | None = None, query: str | None = None,
-              mode: str = "immediate", language: str = "fr", now: datetime) -> Created:
-    """`target` is an http(s) URL (webhook) or an e-mail address."""
+@dataclass(frozen=True)
+class Checked:
+    """A subscription's fields once checked, ready to store."""
+
+    channel: str
+    target: str
+    rules: list[str]
+    subject_id: int | None
+    query_id: int | None
+    mode: str
+    language: str
+
+
+def check(conn: Connection, *, target: str, rules: Sequence[str], subject: str | None,
+          query: str | None, mode: str, language: str) -> Checked:
+    """`target` is an http(s) URL (webhook) or an e-mail address; BadSubscription names the
+    first problem."""
+    target = target.strip()
     if target.startswith(("http://", "https://")):
         channel = "webhook"
         try:
@@ -51,18 +65,56 @@ def subscribe(conn: Connection, *, target: str, rules: Sequence[str] = RULES,
     if language not in LANGUAGES:
         raise BadSubscription(f"language must be one of {', '.join(LANGUAGES)}")
     subject_id = None
-    if subject is not None:
+    if subject:
         subject_id = store.subject_id_by_slug(conn, subject)
         if subject_id is None:
             raise BadSubscription(f"no watched subject {subject!r}")
     query_id = None
-    if query is not None:
+    if query:
         saved = store.query_by_name(conn, query)
         if saved is None:
             raise BadSubscription(f"no saved query {query!r}")
         query_id = saved.id
+    return Checked(channel, target, list(dict.fromkeys(rules)), subject_id, query_id, mode,
+                   language)
+
+
+def subscribe(conn: Connection, *, target: str, rules: Sequence[str] = RULES,
+              subject: str | None = None, query: str | None = None,
+              mode: str = "immediate", language: str = "fr", now: datetime) -> Created:
+    """Save a new subscription; its webhook signing secret is returned (once)."""
+    c = check(conn, target=target, rules=rules, subject=subject, query=query, mode=mode,
+              language=language)
     secret = secrets.token_hex(32)
     subscription_id = store.add_subscription(
-        conn, channel=channel, target=target, secret=secret, rules=list(dict.fromkeys(rules)),
-        subject_id=subject_id, query_id=query_id, mode=mode, language=language, now=now)
+        conn, channel=c.channel, target=c.target, secret=secret, rules=c.rules,
+        subject_id=c.subject_id, query_id=c.query_id, mode=c.mode, language=c.language,
+        now=now)
     return Created(subscription_id, secret)
+
+
+def edit(conn: Connection, subscription_id: int, *, target: str, rules: Sequence[str],
+         subject: str | None, query: str | None, mode: str, language: str,
+         active: bool = True) -> bool:
+    """Change a subscription, keeping its secret; False when there is no such one."""
+    c = check(conn, target=target, rules=rules, subject=subject, query=query, mode=mode,
+              language=language)
+    return store.update_subscription(
+        conn, subscription_id, channel=c.channel, target=c.target, rules=c.rules,
+        subject_id=c.subject_id, query_id=c.query_id, mode=c.mode, language=c.language,
+        active=active)
+
+
+def add_query(conn: Connection, name: str, query: str, language: str | None,
+              now: datetime) -> int:
+    """Save a search whose new matching articles raise `query` alerts."""
+    name, query = name.strip(), query.strip()
+    if not name or not query:
+        raise BadSubscription("a saved query needs a name and search words")
+    if len(name) > 100 or len(query) > 500:
+        raise BadSubscription("a saved query's name is at most 100 characters, its search 500")
+    if language and language not in LANGUAGES:
+        raise BadSubscription(f"language must be one of {', '.join(LANGUAGES)}")
+    if store.query_by_name(conn, name) is not None:
+        raise BadSubscription(f"a saved query named {name!r} exists")
+    return store.add_query(conn, name, query, language or None, now)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 from jarida.alerts.dispatch import dispatch
 from jarida.alerts.enqueue import queue_test
 from jarida.alerts.service import run_alerts
-from jarida.alerts.subscriptions import RULES, BadSubscription, subscribe
+from jarida.alerts.subscriptions import RULES, BadSubscription, add_query, subscribe
 from jarida.commands.common import app_context
 from jarida.context import CommandFailed, UserError
 from jarida.storage import alerts as store
@@ -146,10 +146,11 @@ def query_add_command(
     language: Annotated[str | None, typer.Option("--language")] = None,
 ) -> None:
     """Save a search: articles published from now on that match it raise `query` alerts."""
-    with app_context(ctx).database().write() as conn:
-        if store.query_by_name(conn, name) is not None:
-            raise UserError(f"a saved query named {name!r} exists")
-        store.add_query(conn, name, query, language, datetime.now(UTC))
+    try:
+        with app_context(ctx).database().write() as conn:
+            add_query(conn, name, query, language, datetime.now(UTC))
+    except BadSubscription as exc:
+        raise UserError(str(exc)) from None
     typer.echo(f"saved query {name}")
 
 

@@ -21,7 +21,14 @@ from jarida.watch.model import KINDS, CompareSet, Subject, Term
 from jarida.watch.query import QueryError, parse
 from jarida.watch.registry import import_yaml, save_all
 from jarida.watch.tone_link import model_scorer
-from jarida.watch.yaml_io import LANGUAGE, SLUG, WatchFileError, dump_watch_yaml, subject_data
+from jarida.watch.yaml_io import (
+    LANGUAGE,
+    SLUG,
+    SLUG_RULE,
+    WatchFileError,
+    dump_watch_yaml,
+    subject_data,
+)
 
 app = typer.Typer(help="Media monitoring: watched subjects and their mentions.",
                   no_args_is_help=True)
@@ -60,7 +67,7 @@ def add(
 ) -> None:
     """Add a watched subject, or replace the one with this slug."""
     if not SLUG.match(slug):
-        raise UserError(f"slug {slug!r}: use lower-case letters, digits and -")
+        raise UserError(f"slug {slug!r}: {SLUG_RULE}")
     if kind not in KINDS:
         raise UserError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     for code in language or []:

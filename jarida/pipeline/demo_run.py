@@ -79,7 +79,7 @@ def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: 
 
         demo_setup.install_subjects(db)  # before the crawl: mentions are found as stored
         report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
-        login = demo_setup.finish(db)
+        login = demo_setup.finish(db, settings)
         console.print(f"media monitoring: http://{host}:{port}/veille  (log in as "
                       f"[bold]{login.name}[/] / [bold]{login.password}[/])")
         if serve:

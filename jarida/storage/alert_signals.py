@@ -137,3 +137,10 @@ def articles_matching(conn: Connection, query: str, language: str | None,
         if cursor is None:
             break
     return found
+
+
+def mention_span(conn: Connection) -> tuple[datetime, datetime] | None:
+    """The first and last publication times of all stored mentions, or None."""
+    m = watch_mentions
+    row = conn.execute(select(func.min(m.c.published_at), func.max(m.c.published_at))).one()
+    return (row[0], row[1]) if row[0] is not None else None

@@ -172,12 +172,17 @@ def alerts_created_between(conn: Connection, start: datetime, end: datetime) -> 
     return [_alert(r) for r in rows]
 
 
-def alert_history(conn: Connection, *, limit: int = 50, rule: str | None = None
+def alert_history(conn: Connection, *, limit: int = 50, rule: str | None = None,
+                  subject_id: int | None = None, before: int | None = None
                   ) -> list[StoredAlert]:
-    """The latest alerts, newest first."""
+    """The latest alerts, newest first; `before` an alert id, for the next page."""
     query = select(alerts).order_by(alerts.c.id.desc()).limit(limit)
     if rule:
         query = query.where(alerts.c.rule == rule)
+    if subject_id is not None:
+        query = query.where(alerts.c.subject_id == subject_id)
+    if before is not None:
+        query = query.where(alerts.c.id < before)
     return [_alert(r) for r in conn.execute(query)]
 
 
@@ -217,6 +222,17 @@ def add_subscription(conn: Connection, *, channel: str, target: str, secret: str
         subject_id=subject_id, query_id=query_id, mode=mode, language=language,
         active=True, created_at=now))
     return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def update_subscription(conn: Connection, subscription_id: int, *, channel: str, target: str,
+                        rules: Sequence[str], subject_id: int | None, query_id: int | None,
+                        mode: str, language: str, active: bool) -> bool:
+    """Change a subscription (its secret and its deliveries stay); False when unknown."""
+    result = conn.execute(update(alert_subscriptions)
+                          .where(alert_subscriptions.c.id == subscription_id).values(
+        channel=channel, target=target, rules=",".join(rules), subject_id=subject_id,
+        query_id=query_id, mode=mode, language=language, active=active))
+    return bool(result.rowcount)
 
 
 def remove_subscription(conn: Connection, subscription_id: int) -> bool:
@@ -333,6 +349,21 @@ def deliveries(conn: Connection, *, alert_id: int | None = None, limit: int = 10
     return [DeliveryRow(r.id, r.subscription_id, r.channel, r.target, r.alert_id,
                         r.digest_day, r.idempotency_key, r.state, r.attempts, r.last_error,
                         r.created_at, r.sent_at) for r in conn.execute(query)]
+
+
+def deliveries_of(conn: Connection, alert_ids: Sequence[int]) -> dict[int, list[DeliveryRow]]:
+    """The deliveries of each of `alert_ids`, oldest first."""
+    out: dict[int, list[DeliveryRow]] = {a: [] for a in alert_ids}
+    if not alert_ids:
+        return out
+    d, s = alert_deliveries, alert_subscriptions
+    rows = conn.execute(select(d, s.c.channel, s.c.target).join(s, s.c.id == d.c.subscription_id)
+                        .where(d.c.alert_id.in_(list(alert_ids))).order_by(d.c.id))
+    for r in rows:
+        out[r.alert_id].append(DeliveryRow(
+            r.id, r.subscription_id, r.channel, r.target, r.alert_id, r.digest_day,
+            r.idempotency_key, r.state, r.attempts, r.last_error, r.created_at, r.sent_at))
+    return out
 
 
 def outbox_counts(conn: Connection) -> dict[str, int]:

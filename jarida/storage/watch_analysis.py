@@ -1,5 +1,5 @@
 """Reading mentions for analysis: lists, timelines by tone, share of the corpus, share
-of voice, top outlets and languages (issue 14).
+of voice, top outlets, top stories and languages (issue 14).
 
 Syndicated copies count once. A mention's article is an original when it has no row in
 `article_copies` (jarida.dedup.copies); ORIGINAL and COPIES below are the only two
@@ -20,6 +20,8 @@ from jarida.storage.tables import (
     article_copies,
     articles,
     sources,
+    stories,
+    story_articles,
     watch_mentions,
     watch_subjects,
 )
@@ -238,6 +240,25 @@ def top_outlets(conn: Connection, subject_id: int, filters: MentionFilter, limit
                         .group_by(sources.c.slug, sources.c.name)
                         .order_by(n.desc(), sources.c.slug).limit(limit))
     return [(r[0], r[1], int(r[2]), int(r[3] or 0) / int(r[2])) for r in rows]
+
+
+def top_stories(conn: Connection, subject_id: int, filters: MentionFilter, limit: int = 10
+                ) -> list[tuple[int, int]]:
+    """(story id, the subject's mentions in it) by mentions then size, for stories of two
+    articles or more; syndicated copies count once (their original's mention stands for them)."""
+    n = func.count().label("n")
+    story = story_articles.c.story_id
+    rows = conn.execute(select(story, n)
+                        .select_from(_joined()
+                                     .join(story_articles,
+                                           story_articles.c.article_id == articles.c.id)
+                                     .join(stories, stories.c.id == story))
+                        .where(watch_mentions.c.subject_id == subject_id, *filters.clauses(),
+                               stories.c.article_count > 1)
+                        .group_by(story, stories.c.article_count)
+                        .order_by(n.desc(), stories.c.article_count.desc(), story.desc())
+                        .limit(limit))
+    return [(int(r[0]), int(r[1])) for r in rows]
 
 
 def languages(conn: Connection, subject_id: int, filters: MentionFilter

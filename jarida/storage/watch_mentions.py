@@ -26,6 +26,7 @@ class ArticleText:
     language: str
     source: str  # the source's slug
     published_at: datetime
+    content_hash: str = ""  # tells whether the text changed since it was read
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,13 @@ def article_texts(conn: Connection, after_id: int, upto_id: int, limit: int
     """Visible articles with after_id < id <= upto_id, by id (one backfill batch)."""
     rows = conn.execute(
         select(articles.c.id, articles.c.title, articles.c.excerpt, articles.c.text,
-               articles.c.language, sources.c.slug, articles.c.sort_at)
+               articles.c.language, sources.c.slug, articles.c.sort_at,
+               articles.c.content_hash)
         .join(sources, sources.c.id == articles.c.source_id)
         .where(articles.c.id > after_id, articles.c.id <= upto_id)
         .order_by(articles.c.id).limit(limit))
-    return [ArticleText(r.id, r.title, r.excerpt, r.text, r.language or "", r.slug, r.sort_at)
-            for r in rows]
+    return [ArticleText(r.id, r.title, r.excerpt, r.text, r.language or "", r.slug, r.sort_at,
+                        r.content_hash) for r in rows]
 
 
 def article_texts_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleText]:
@@ -76,11 +78,21 @@ def article_texts_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleTex
         return []
     rows = conn.execute(
         select(articles.c.id, articles.c.title, articles.c.excerpt, articles.c.text,
-               articles.c.language, sources.c.slug, articles.c.sort_at)
+               articles.c.language, sources.c.slug, articles.c.sort_at,
+               articles.c.content_hash)
         .join(sources, sources.c.id == articles.c.source_id)
         .where(articles.c.id.in_(ids)).order_by(articles.c.id))
-    return [ArticleText(r.id, r.title, r.excerpt, r.text, r.language or "", r.slug, r.sort_at)
-            for r in rows]
+    return [ArticleText(r.id, r.title, r.excerpt, r.text, r.language or "", r.slug, r.sort_at,
+                        r.content_hash) for r in rows]
+
+
+def content_hashes(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The current content hash of each of these articles (the ones still stored)."""
+    if not ids:
+        return {}
+    rows = conn.execute(select(articles.c.id, articles.c.content_hash)
+                        .where(articles.c.id.in_(list(ids))))
+    return {int(r[0]): r[1] for r in rows}
 
 
 def upsert_mentions(conn: Connection, mentions: Sequence[ScoredMention]) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
+from jarida.storage import stories as story_store
 from jarida.storage import watch_analysis as q
 from jarida.storage import watch_subjects as subject_store
 from jarida.storage.watch_analysis import Bucket, MentionFilter, MentionItem
@@ -86,19 +88,62 @@ def mention_data(item: MentionItem, base_url: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class SubjectStory:
+    """A story that mentions a subject: how often (originals), and what it is."""
+
+    id: int
+    title: str
+    mentions: int
+    articles: int
+    outlets: int
+    languages: tuple[str, ...]
+    first_seen: datetime
+    last_seen: datetime
+
+
+def top_stories(conn: Connection, subject_id: int, filters: MentionFilter,
+                language: str | None, limit: int = 10) -> list[SubjectStory]:
+    """The stories holding most of the subject's mentions, titled in `language` when
+    one of their articles is in it."""
+    ranked = q.top_stories(conn, subject_id, filters, limit)
+    members = story_store.story_members(conn, [sid for sid, _ in ranked])
+    out = []
+    for sid, n in ranked:
+        summary = story_store.story_summary(conn, sid)
+        mine = members.get(sid, [])
+        if summary is None or not mine:
+            continue
+        out.append(SubjectStory(sid, story_store.label(mine, language), n, len(mine),
+                                len({m.source for m in mine}),
+                                tuple(sorted({m.language for m in mine})),
+                                summary.first_seen, summary.last_seen))
+    return out
+
+
+def story_data(story: SubjectStory, base_url: str) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "mentions": story.mentions,
+            "articles": story.articles, "outlets": story.outlets,
+            "languages": ",".join(story.languages),
+            "page_url": f"{base_url.rstrip('/')}/stories/{story.id}",
+            "first_seen": story.first_seen.isoformat(),
+            "last_seen": story.last_seen.isoformat()}
+
+
+@dataclass(frozen=True)
 class Dashboard:
     subject: Subject
     timeline: list[Bucket]
     sets: list[tuple[CompareSet, list[Voice]]]
     outlets: list[tuple[str, str, int, float]]
     languages: list[tuple[str, int]]
+    stories: list[SubjectStory]
     mentions: list[MentionItem]
     total: int
     total_with_copies: int
 
 
-def dashboard(conn: Connection, slug: str, interval: str, filters: MentionFilter
-              ) -> Dashboard:
+def dashboard(conn: Connection, slug: str, interval: str, filters: MentionFilter,
+              language: str | None = None) -> Dashboard:
     subject = subject_or_404(conn, slug)
     assert subject.id is not None
     sets = [(c, share_of_voice(conn, c, filters))
@@ -107,5 +152,6 @@ def dashboard(conn: Connection, slug: str, interval: str, filters: MentionFilter
     return Dashboard(
         subject, filled_timeline(conn, subject, interval, filters), sets,
         q.top_outlets(conn, subject.id, filters), q.languages(conn, subject.id, filters),
-        mentions, q.mention_count(conn, subject.id, filters),
+        top_stories(conn, subject.id, filters, language), mentions,
+        q.mention_count(conn, subject.id, filters),
         q.mention_count(conn, subject.id, filters, with_copies=True))

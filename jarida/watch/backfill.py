@@ -1,7 +1,8 @@
 """`jarida watch backfill`: match the articles already stored against new or edited
-subjects, in batches of article ids, each batch one transaction that also records the
-subject's progress. Killed half-way, it resumes after the last committed batch; run
-again, it changes nothing (mentions are upserted on their (subject, article) key)."""
+subjects, in batches of article ids, each batch read and matched outside any write lock,
+then stored in one short transaction that also records the subject's progress. Killed
+half-way, it resumes after the last committed batch; run again, it changes nothing
+(mentions are upserted on their (subject, article) key)."""
 
 from __future__ import annotations
 
@@ -58,11 +59,24 @@ def backfill(db: Database, slug: str | None = None, *, batch: int = 500,
     total = upto - cursor
     done = mentions = articles = 0
     while cursor < upto:
-        with db.write() as conn:
+        # Reading and matching (the CPU: tone too, when scored) hold no write lock: the
+        # crawl's writer only waits for the short transaction that stores the batch.
+        with db.read() as conn:
             texts = mention_store.article_texts(conn, cursor, upto, batch)
-            last = texts[-1].id if texts else upto
-            found = [m for m in match_texts(matcher, texts, scorer=scorer, score=score)
-                     if m.article_id > starts[m.found.subject_id]]
+        last = texts[-1].id if texts else upto
+        found = match_texts(matcher, texts, scorer=scorer, score=score)
+        with db.write() as conn:
+            # An article re-stored meanwhile (its hook matched the new text) is read and
+            # matched again here, so the batch never writes an older text's mentions.
+            current = mention_store.content_hashes(conn, [t.id for t in texts])
+            changed = {t.id for t in texts if current.get(t.id) != t.content_hash}
+            if changed:
+                texts = [t for t in texts if t.id not in changed] + (
+                    mention_store.article_texts_by_id(conn, sorted(changed)))
+                found = [m for m in found if m.article_id not in changed] + match_texts(
+                    matcher, [t for t in texts if t.id in changed], scorer=scorer,
+                    score=score)
+            found = [m for m in found if m.article_id > starts[m.found.subject_id]]
             mention_store.upsert_mentions(conn, found)
             active = {s.id: s.version for s, _ in pending
                       if s.id is not None and starts[s.id] < last}

@@ -10,6 +10,8 @@ from importlib import resources
 
 from jarida.accounts.passwords import hash_password
 from jarida.accounts.service import create_user
+from jarida.alerts.replay import replay_alerts
+from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import accounts as account_store
 from jarida.watch.backfill import backfill
@@ -34,10 +36,12 @@ def install_subjects(db: Database) -> None:
         import_yaml(conn, demo_subjects_yaml())
 
 
-def finish(db: Database) -> DemoLogin:
-    """Match what was stored before the subjects existed, and (re)set the analyst's
-    password: a new random one each run, printed by `jarida demo`."""
+def finish(db: Database, settings: Settings) -> DemoLogin:
+    """Match what was stored before the subjects existed, replay the alert rules over the
+    demo's own period (its articles carry fixed dates, older than the rules' lookback), and
+    (re)set the analyst's password: a new random one each run, printed by `jarida demo`."""
     backfill(db)
+    replay_alerts(db, settings)
     password = secrets.token_urlsafe(12)
     with db.write() as conn:
         user = account_store.user_by_name(conn, ANALYST)

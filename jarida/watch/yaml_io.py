@@ -11,7 +11,9 @@ import yaml
 from jarida.watch.model import KINDS, CompareSet, Subject, Term
 from jarida.watch.query import QueryError, parse
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+# "alertes" is the alert pages' address under /veille: no subject can take it.
+SLUG = re.compile(r"^(?!alertes$)[a-z0-9][a-z0-9-]{0,119}$")
+SLUG_RULE = "use lower-case letters, digits and - (not the reserved word alertes)"
 LANGUAGE = re.compile(r"^[a-z]{2}$")
 _SUBJECT_KEYS = {"slug", "name", "kind", "aliases", "exclusions", "query", "languages",
                  "sources"}
@@ -94,7 +96,7 @@ def _subject(node: yaml.Node) -> Subject:
             raise _fail(node, f"a subject needs a {required}")
     slug = _text(fields["slug"], "slug")
     if not SLUG.match(slug):
-        raise _fail(fields["slug"], f"slug {slug!r}: use lower-case letters, digits and -")
+        raise _fail(fields["slug"], f"slug {slug!r}: {SLUG_RULE}")
     kind = _text(fields["kind"], "kind")
     if kind not in KINDS:
         raise _fail(fields["kind"], f"kind {kind!r}: one of {', '.join(KINDS)}")
@@ -148,7 +150,7 @@ def load_watch_yaml(text: str) -> tuple[list[Subject], list[CompareSet]]:
                 raise _fail(node, f"a set needs {required}")
         slug = _text(fields["slug"], "slug")
         if not SLUG.match(slug):
-            raise _fail(fields["slug"], f"slug {slug!r}: use lower-case letters, digits and -")
+            raise _fail(fields["slug"], f"slug {slug!r}: {SLUG_RULE}")
         sets.append(CompareSet(slug, _text(fields["name"], "name"),
                                _strings(fields["members"], "members")))
     return subjects, sets

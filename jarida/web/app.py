@@ -17,6 +17,8 @@ from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage.engine import sqlite_readers
 from jarida.web import (
+    alerts_api,
+    alerts_pages,
     api,
     feed_routes,
     health,
@@ -126,7 +128,9 @@ def create_app(
     app.include_router(story_api.router)
     app.include_router(reports.router)
     admin_routes.install(app)
+    app.include_router(alerts_api.router)
     app.include_router(watch_api.router)
+    app.include_router(alerts_pages.router)  # before /veille/{slug}
     app.include_router(watch_pages.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)

@@ -24,7 +24,9 @@ from jarida.watch.analysis import (
     mention_data,
     set_or_404,
     share_of_voice,
+    story_data,
     subject_or_404,
+    top_stories,
 )
 from jarida.watch.exports import to_csv, to_xlsx
 from jarida.watch.model import TONES
@@ -45,7 +47,7 @@ def _problem(description: str, model: type[Problem] = Problem) -> dict[str, Any]
             "content": {PROBLEM_MEDIA_TYPE: {"schema": model.model_json_schema()}}}
 
 
-_ANSWERS: dict[int | str, dict[str, Any]] = {
+ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"description": "JSON, or CSV / XLSX as asked by `format`",
           "content": {"application/json": {}, "text/csv": {}, XLSX: {}}},
     400: _problem("A parameter or the body cannot be read."),
@@ -54,7 +56,7 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
     404: _problem("No such subject, set or mention."),
     422: _problem("A parameter is missing or invalid.", ValidationProblem),
 }
-router = APIRouter(prefix="/api/watch", tags=["monitoring"], responses=_ANSWERS)
+router = APIRouter(prefix="/api/watch", tags=["monitoring"], responses=ANSWERS)
 Slug = Annotated[str, Path(pattern=NO_NUL, max_length=120)]
 Text = Annotated[str | None, Query(pattern=NO_NUL, max_length=200)]
 Since = Annotated[str | None, Query(alias="from", pattern=NO_NUL, max_length=40,
@@ -66,10 +68,12 @@ MENTION_COLUMNS = ("id", "article_id", "title", "url", "page_url", "source", "la
                    "published_at", "where", "count", "tone", "tone_score", "corrected",
                    "snippet", "duplicate_count")
 TIMELINE_COLUMNS = ("period", "mentions", *TONES, "unscored", "corpus", "share", "net_tone")
+STORY_COLUMNS = ("id", "title", "mentions", "articles", "outlets", "languages", "page_url",
+                 "first_seen", "last_seen")
 _T = TypeVar("_T")
 
 
-async def _db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
+async def api_db(request: Request, fn: Callable[[Connection], _T], *, write: bool = False) -> _T:
     database = app_state(request).database
 
     def run() -> _T:
@@ -96,7 +100,7 @@ def _filters(since_text: str | None, until_text: str | None, tone: str | None = 
     return MentionFilter(since, until, tone, language or None, source or None)
 
 
-def _listing(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str | None,
+def listing(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str | None,
              name: str, extra: dict[str, Any] | None = None) -> Response:
     if fmt == "csv":
         return Response(to_csv(rows, columns), media_type="text/csv; charset=utf-8",
@@ -118,13 +122,13 @@ async def subjects(request: Request, format: Text = None) -> Response:
         return [{**subject_data(s), "mentions": totals.get(s.slug, 0)}
                 for s in subject_store.list_subjects(conn)]
 
-    rows = await _db(request, read)
+    rows = await api_db(request, read)
     if format == "csv":
         flat = [{**r, "aliases": "; ".join(a if isinstance(a, str) else a["text"]
                                            for a in r.get("aliases", []))} for r in rows]
-        return _listing(flat, ("slug", "name", "kind", "aliases", "mentions"), format,
+        return listing(flat, ("slug", "name", "kind", "aliases", "mentions"), format,
                         "subjects")
-    return _listing(rows, (), format, "subjects")
+    return listing(rows, (), format, "subjects")
 
 
 @router.post("/import", summary="Add or replace subjects and sets (the YAML file, as JSON)",
@@ -152,7 +156,7 @@ async def import_subjects(request: Request) -> Response:
                 "unchanged": report.unchanged, "sets": report.sets,
                 "subjects": [subject_data(s) for s in parsed]}
 
-    return JSONResponse(await _db(request, write, write=True), status_code=201)
+    return JSONResponse(await api_db(request, write, write=True), status_code=201)
 
 
 @router.delete("/subjects/{slug}", summary="Remove a subject and its mentions",
@@ -168,7 +172,7 @@ async def remove_subject(request: Request, slug: Slug) -> Response:
             audit.record(conn, user.name, "watch.remove", f"subject:{slug}")
         return gone
 
-    if not await _db(request, write, write=True):
+    if not await api_db(request, write, write=True):
         raise HTTPException(404, f"no subject {slug!r}")
     return Response(status_code=204)
 
@@ -197,8 +201,8 @@ async def mentions(request: Request, slug: Slug, tone: Text = None, language: Te
             if page is None or len(rows) >= 100_000:
                 return rows, None
 
-    rows, nxt = await _db(request, read)
-    return _listing(rows, MENTION_COLUMNS, format, f"{slug}-mentions", {"next_cursor": nxt})
+    rows, nxt = await api_db(request, read)
+    return listing(rows, MENTION_COLUMNS, format, f"{slug}-mentions", {"next_cursor": nxt})
 
 
 @router.get("/subjects/{slug}/timeline", summary="Mentions per period, by tone, and share")
@@ -215,8 +219,8 @@ async def timeline(request: Request, slug: Slug,
         subject = subject_or_404(conn, slug)
         return [bucket_data(b) for b in filled_timeline(conn, subject, interval, filters)]
 
-    rows = await _db(request, read)
-    return _listing(rows, TIMELINE_COLUMNS, format, f"{slug}-timeline",
+    rows = await api_db(request, read)
+    return listing(rows, TIMELINE_COLUMNS, format, f"{slug}-timeline",
                     {"interval": interval})
 
 
@@ -242,7 +246,30 @@ async def summary(request: Request, slug: Slug, since: Since = None, until: Unti
                           for lang, c in q.languages(conn, subject.id, filters)],
         }
 
-    return JSONResponse(await _db(request, read))
+    return JSONResponse(await api_db(request, read))
+
+
+@router.get("/subjects/{slug}/stories", summary="The stories that mention a subject most")
+async def stories(request: Request, slug: Slug, since: Since = None, until: Until = None,
+                  language: Text = None, source: Text = None, format: Text = None,
+                  title_language: Annotated[str | None, Query(
+                      alias="title_language", pattern=NO_NUL, max_length=8,
+                      description="Title each story in this language when it can.")] = None,
+                  limit: int = Query(10, ge=1, le=100)) -> Response:
+    """Stories (of two articles or more) by the subject's mentions in them, syndicated
+    copies counted once; each with its size, outlets and languages."""
+    await api_user(request, ANALYSTS)
+    filters = _filters(since, until, None, language, source)
+    base = app_state(request).settings.base_url
+
+    def read(conn: Connection) -> list[dict[str, Any]]:
+        subject = subject_or_404(conn, slug)
+        assert subject.id is not None
+        return [story_data(s, base)
+                for s in top_stories(conn, subject.id, filters, title_language, limit)]
+
+    rows = await api_db(request, read)
+    return listing(rows, STORY_COLUMNS, format, f"{slug}-stories")
 
 
 @router.get("/share-of-voice", summary="Share of voice within a comparison set")
@@ -258,8 +285,8 @@ async def voice(request: Request,
                  "share": round(v.share, 6), **v.tones}
                 for v in share_of_voice(conn, compare, filters)]
 
-    rows = await _db(request, read)
-    return _listing(rows, ("slug", "name", "mentions", "share", *TONES), format,
+    rows = await api_db(request, read)
+    return listing(rows, ("slug", "name", "mentions", "share", *TONES), format,
                     f"{set}-share-of-voice", {"set": set})
 
 
@@ -283,4 +310,4 @@ async def correct(request: Request,
         assert item is not None
         return mention_data(item, base)
 
-    return JSONResponse(await _db(request, write, write=True))
+    return JSONResponse(await api_db(request, write, write=True))

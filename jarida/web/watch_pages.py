@@ -58,6 +58,11 @@ async def read_form_large(request: Request, limit: int = 1 << 20) -> dict[str, s
     return {k: v[0].replace("\x00", "") for k, v in parsed.items() if v}
 
 
+def _short(title: str, size: int = 22) -> str:
+    """A story title cut to fit a chart's label column (the table beside it has it whole)."""
+    return title if len(title) <= size else title[:size - 1].rstrip() + "…"
+
+
 def tone_labels(gettext: Callable[[str], str]) -> dict[str, str]:
     return {"negative": gettext("negative"), "neutral": gettext("neutral"),
             "positive": gettext("positive"), "unscored": gettext("not scored")}
@@ -134,7 +139,8 @@ async def subject_page(request: Request, slug: str, interval: str = "day",
         raise HTTPException(400, str(exc)) from None
     interval = interval if interval in INTERVALS else "day"
     try:
-        board = await _db(request, lambda conn: dashboard(conn, slug, interval, filters))
+        board = await _db(request,
+                          lambda conn: dashboard(conn, slug, interval, filters, ui.lang))
     except NotFound:
         raise HTTPException(404, ui.gettext("No such subject.")) from None
     labels = tone_labels(ui.gettext)
@@ -144,10 +150,12 @@ async def subject_page(request: Request, slug: str, interval: str = "day",
         ui.gettext("Share of voice"), percent=True), voice) for compare, voice in board.sets]
     outlets = bars_svg([(name, n, "#1f6feb") for _, name, n, _ in board.outlets],
                        ui.gettext("Top outlets"))
+    stories = bars_svg([(_short(s.title), s.mentions, "#7c3aed") for s in board.stories],
+                       ui.gettext("Top stories"))
     return _page(request, admin, "dashboard.html", board=board, interval=interval,
                  intervals=INTERVALS, timeline_chart=timeline, voices=voices,
-                 outlets_chart=outlets, labels=labels, tones=TONES, colours=TONE_COLOURS,
-                 filters=filters)
+                 outlets_chart=outlets, stories_chart=stories, labels=labels, tones=TONES,
+                 colours=TONE_COLOURS, filters=filters)
 
 
 @router.post("/mentions/{mention_id}/tone")

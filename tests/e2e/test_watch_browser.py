@@ -36,7 +36,7 @@ def _stored_counts(db: Any) -> dict[str, tuple[int, int]]:
 def watched(crawled: tuple[Any, ...]) -> Iterator[tuple[str, demo_setup.DemoLogin]]:
     _, db, settings, _ = crawled
     demo_setup.install_subjects(db)
-    login = demo_setup.finish(db)  # the demo's own steps: backfill, analyst login
+    login = demo_setup.finish(db, settings)  # the demo's own steps: backfill, analyst login
     _EXPECTED.update(_stored_counts(db))
     with live_server(create_app(settings, db)) as url:
         yield url, login
@@ -112,4 +112,64 @@ def test_dashboard_in_arabic_is_right_to_left(browser: Any,
     # the regatta's "Cap Spartel" and "garder le cap" are not the port authority
     titles = page.locator("li.watch-mention .watch-meta a").all_inner_texts()
     assert titles and not any("gata" in t for t in titles)
+    context.close()
+
+
+def _log_in(page: Any, login: demo_setup.DemoLogin, target: str) -> None:
+    page.goto(target)
+    page.fill("#login-name", login.name)
+    page.fill("#login-password", login.password)
+    page.click("form.admin-form button[type=submit]")
+    page.wait_for_url(f"**{target}")
+
+
+def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
+        browser: Any, watched: tuple[str, demo_setup.DemoLogin]) -> None:
+    """`make demo`'s own steps raise the outage's alert without any date given; an
+    analyst adds, edits and removes an alert rule with the page's forms."""
+    site, login = watched
+    context = browser.new_context(base_url=site, locale="fr-FR", java_script_enabled=False)
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    _log_in(page, login, "/veille/banque-du-sahel")
+    # top stories of the subject: a chart and its table, linking to the story pages
+    stories = page.locator("#stories")
+    assert stories.locator("svg rect").count() >= 3
+    rows = _rows(page, "#stories tbody tr")
+    assert len(rows) >= 3 and any("panne" in r[0].lower() for r in rows)
+    assert all(int(r[1]) >= 1 for r in rows)
+    assert [int(r[1]) for r in rows] == sorted((int(r[1]) for r in rows), reverse=True)
+
+    page.click("a[href='/veille/alertes?subject=banque-du-sahel']")
+    page.wait_for_url("**/veille/alertes?subject=banque-du-sahel")
+    surge = page.locator("table.alert-history tr[data-rule=negative]")
+    assert surge.count() == 1  # the card outage of 14 November, found by the demo's replay
+    assert "Montée du ton négatif : Banque du Sahel" in surge.inner_text()
+    assert "2026-11-14" in surge.inner_text()
+
+    page.goto("/veille/alertes")
+    form = page.locator("form[action='/veille/alertes/regles']")
+    form.locator("#new-target").fill("presse@example.org")
+    form.locator("input[name=rules][value=new_outlet]").uncheck()
+    form.locator("input[name=rules][value=query]").uncheck()
+    form.locator("#new-subject").select_option("banque-du-sahel")
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "ajoutée" in page.locator("#created-rule").inner_text()
+    row = page.locator("table.alert-rules tbody tr").last
+    assert "presse@example.org" in row.inner_text()
+    assert "Pic de mentions, Montée du ton négatif" in row.inner_text()
+
+    row.locator("a", has_text="Modifier").click()
+    page.wait_for_url("**/veille/alertes/regles/*")
+    page.locator("input[name=rules][value=negative]").uncheck()
+    page.locator("input[name=active]").check()
+    page.locator("form.admin-form button[type=submit]").click()
+    page.wait_for_url("**/veille/alertes#rule-*")
+    row = page.locator("table.alert-rules tbody tr").last
+    assert "Montée" not in row.inner_text() and "active" in row.inner_text()
+
+    row.locator("button", has_text="Retirer").click()
+    page.wait_for_load_state()
+    assert "presse@example.org" not in page.locator("table.alert-rules").inner_text()
     context.close()

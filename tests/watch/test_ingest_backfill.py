@@ -135,3 +135,28 @@ def test_subject_with_a_query_and_no_alias(db: Database) -> None:
             query='sequía AND (embalses OR "agua potable")'))
     backfill(db, score=False)
     assert [a for _, a, _, _ in _mentions(db)] == [1]
+
+
+def test_backfill_never_writes_an_older_text_than_the_stored_one(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backfill reads and matches outside the write lock; an article re-stored in between
+    (its hook matched the new text) is matched again, not overwritten with the old text."""
+    sid, fid = make_source(db, "courrier")
+    old = article(sid, fid, 1, "La Banque du Sahel recrute", "La Banque du Sahel recrute.")
+    store(db, [old], hooks=False)
+    subject_id = add_subject(db)
+    reading = mention_store.article_texts
+
+    def read_then_edit(*args: object, **kwargs: object) -> list[mention_store.ArticleText]:
+        texts = reading(*args, **kwargs)  # type: ignore[arg-type]
+        # the crawl stores a new version of the article (its hook runs) meanwhile
+        store(db, [replace(old, title="Une assurance change de mains",
+                           text="Rien à signaler.", content_hash="edited")])
+        return texts
+
+    monkeypatch.setattr(mention_store, "article_texts", read_then_edit)
+    backfill(db)
+    assert _mentions(db) == []  # the old text's mention is not written back
+    monkeypatch.setattr(mention_store, "article_texts", reading)
+    store(db, [replace(old, content_hash="again")])
+    assert _mentions(db) == [(subject_id, 1, "title", 2)]

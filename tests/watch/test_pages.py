@@ -111,7 +111,8 @@ def test_pages_in_arabic_are_right_to_left(site: TestClient) -> None:
 def test_every_watch_message_is_translated(lang: str) -> None:
     pattern = re.compile(r"""(?:\b_|gettext)\(\s*(["'])(.+?)\1""")
     used: set[str] = set()
-    for path in [*WEB.glob("templates/watch/*.html"), WEB / "watch_pages.py"]:
+    for path in [*WEB.glob("templates/watch/*.html"), WEB / "watch_pages.py",
+                 WEB / "alerts_pages.py"]:
         used |= {m.group(2) for m in pattern.finditer(path.read_text(encoding="utf-8"))}
     with (WEB / "translations" / lang / "LC_MESSAGES" / "watch.po").open("rb") as handle:
         catalogue = {m.id: m.string for m in read_po(handle) if m.id}
