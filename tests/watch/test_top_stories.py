@@ -26,11 +26,12 @@ from tests.web.seeding import BASE_URL, make_settings
 def _story(db: Database, members: list[tuple[int, int, str, str]], fit: float = 0.5) -> int:
     """A story made of (article id, source id, language, ...) members."""
     with db.write() as conn:
-        sid = story_store.create_story(conn, StoryState(
+        sid = story_store.create_stories(conn, [(StoryState(
             0, T0, T0, len(members), len({m[1] for m in members}),
-            sorted({m[2] for m in members}), {}), 1.0)
-        for article_id, source_id, language, _ in members:
-            story_store.add_member(conn, article_id, sid, source_id, language, T0, fit)
+            sorted({m[2] for m in members}), {}), 1.0)])[0]
+        story_store.add_members(conn, [
+            story_store.Member(article_id, sid, source_id, language, T0, fit)
+            for article_id, source_id, language, _ in members])
     return sid
 
 
