@@ -242,12 +242,10 @@ def _link_batch(conn: Connection, work: list[tuple[int, store.Candidate, Prepare
                 rules: Rules) -> None:
     """Articles whose signature changed (or is new), in the batch's order."""
     index = _BandIndex(conn, {k for _, _, p in work for k in p.print.band_keys})
-    sharing = {aid: index.sharing(list(p.print.band_keys), aid) for aid, _, p in work}
     batch_ids = {aid for aid, _, _ in work}
-    # Signatures of every possible candidate, as stored before this batch; the batch's own
-    # are taken from memory as each article is decided.
-    signatures = store.signatures_of(conn, sorted(set().union(*sharing.values()) - batch_ids))
-    signatures.update(store.signatures_of(conn, sorted(batch_ids)))
+    # Signatures of every possible candidate (every article the index holds), as stored
+    # before this batch; the batch's own new ones replace theirs as each is decided.
+    signatures = store.signatures_of(conn, sorted(set(index.keys_of) | batch_ids))
     linked = store.linked_among(conn, sorted(batch_ids))
     values = {other: _values(raw) for other, raw in signatures.items()}
     for article_id, me, ready in work:
