@@ -29,6 +29,12 @@ WATCH_EVENTS: tuple[Event, ...] = (
     Event("bds-apology", "Économie", 44, 19,
           ("courrier-atlas", "akhbar-maghrib", "casablanca-business", "diario-estrecho",
            "atlas-tech:fr")),
+    # More of the outage's own coverage on its day, each outlet writing its own article
+    # (no wire copy), so the day stands out once syndicated copies count once.
+    Event("bds-outage-merchants", "Économie", 44, 4,
+          ("echo-souss", "akhbar-maghrib", "phare-detroit:es")),
+    Event("bds-outage-complaint", "Économie", 44, 4,
+          ("courrier-atlas", "rif-express:ar", "diario-estrecho")),
 )
 
 WATCH_FR: dict[str, T] = {
@@ -118,8 +124,8 @@ WATCH_FR: dict[str, T] = {
         ("Panne géante à la Banque du Sahel : cartes bloquées et clients en colère",
          "Deuxième jour de panne à la BDS : distributeurs à l'arrêt, commerçants excédés",
          "La Banque du Sahel paralysée par une panne informatique, les clients dénoncent le silence"),
-        "Des centaines de milliers de clients de la Banque du Sahel n'ont pas pu payer par carte "
-        "ni retirer d'argent pendant deux jours, à la suite d'une panne informatique que la banque "
+        "Des centaines de milliers de clients en colère accusent la Banque du Sahel de les avoir "
+        "laissés deux jours sans carte ni argent, à la suite d'une panne informatique que la banque "
         "a tardé à reconnaître.",
         ("Les distributeurs de la BDS affichaient un message d'erreur dans tout le pays.",
          "Des commerçants disent avoir perdu une journée entière de ventes.",
@@ -146,6 +152,49 @@ WATCH_FR: dict[str, T] = {
         "La panne a touché environ 900 000 clients selon la banque.",
         "Les résultats de l'audit seront publiés d'ici trois mois.",
         "Les premiers remboursements ont été crédités dès le lundi suivant.",
+    ),
+    "bds-outage-merchants": T(
+        ("Souss : les commerçants réclament 38 millions de dirhams à la Banque du Sahel",
+         "Ventes perdues : 3 650 commerçants du Souss contre la BDS"),
+        "Les commerçants du Souss accusent la Banque du Sahel d'avoir ruiné leur semaine : leur "
+        "fédération chiffre à 38 millions de dirhams les ventes perdues et réclame une "
+        "indemnisation que la banque refuse d'examiner.",
+        ("Dans les souks d'Agadir, des marchands disent avoir perdu jusqu'à 70 % de leurs ventes "
+         "de la semaine.",
+         "Les terminaux de paiement reliés à la banque refusaient toutes les cartes dès le premier "
+         "matin de la panne.",
+         "Plusieurs stations-service ont dû fermer leurs pompes faute de paiement électronique.",
+         "La fédération représente 3 650 commerçants d'Agadir, de Taroudant et de Tiznit."),
+        "Hassan Ait Brahim, président de la fédération des commerçants du Souss",
+        "La banque encaisse nos commissions chaque mois, mais quand tout s'arrête, personne ne "
+        "décroche le téléphone",
+        "Près d'un commerçant sur trois de la région utilise un terminal de paiement fourni par la "
+        "banque.",
+        "La fédération prévoit de déposer une demande d'indemnisation collective la semaine "
+        "prochaine.",
+        "La banque a proposé de suspendre les frais de terminal pendant un mois.",
+    ),
+    "bds-outage-complaint": T(
+        ("Plainte collective contre la Banque du Sahel : 12 470 clients saisissent le tribunal "
+         "de Rabat",
+         "Négligence : les consommateurs attaquent la BDS devant le tribunal de Rabat"),
+        "L'association de défense des consommateurs a saisi le tribunal de commerce de Rabat "
+        "contre la Banque du Sahel, qu'elle accuse de négligence grave et de mépris envers les "
+        "12 470 plaignants de sa plainte collective.",
+        ("La plainte vise un défaut d'information et des frais prélevés sur des opérations jamais "
+         "abouties.",
+         "Les 12 470 plaignants ont rempli le formulaire de l'association en vingt-quatre "
+         "heures.",
+         "Des députés de l'opposition demandent l'audition des dirigeants de la banque en "
+         "commission des finances.",
+         "Selon l'association, des patients hospitalisés n'ont pas pu régler leurs soins."),
+        "Nadia El Ouafi, avocate de l'association",
+        "La banque a traité ses clients comme des numéros : elle devra répondre de sa négligence "
+        "devant le juge",
+        "C'est la troisième panne de paiement signalée dans le secteur bancaire depuis le début "
+        "de l'année.",
+        "Une première audience pourrait se tenir avant la fin du mois.",
+        "Le parquet a ouvert une enquête préliminaire sur l'incident.",
     ),
 }
 
@@ -240,6 +289,36 @@ WATCH_AR: dict[str, T] = {
         "وشمل العطل نحو تسعمائة ألف زبون حسب البنك.",
         "وستنشر نتائج التدقيق خلال ثلاثة أشهر.",
         "وأضيفت أولى التعويضات إلى الحسابات يوم الاثنين الموالي.",
+    ),
+    "bds-outage-merchants": T(
+        ("سوس: التجار يطالبون بنك الساحل بـ38 مليون درهم",
+         "مبيعات ضائعة: 3650 تاجراً في سوس ضد بنك الساحل"),
+        "يتهم تجار سوس بنك الساحل بإفساد أسبوعهم، إذ تقدر فيدراليتهم المبيعات الضائعة بـ38 مليون "
+        "درهم وتطالب بتعويض يرفض البنك النظر فيه.",
+        ("ويقول تجار في أسواق أكادير إنهم خسروا ما يصل إلى 70 في المائة من مبيعات الأسبوع.",
+         "وظلت أجهزة الأداء المرتبطة بالبنك ترفض جميع البطاقات منذ الصباح الأول للعطل.",
+         "واضطرت عدة محطات للوقود إلى إغلاق مضخاتها بسبب تعذر الأداء الإلكتروني.",
+         "وتمثل الفيدرالية 3650 تاجراً في أكادير وتارودانت وتيزنيت."),
+        "حسن آيت إبراهيم، رئيس فيدرالية تجار سوس",
+        "البنك يقتطع عمولاته منا كل شهر، لكن حين يتوقف كل شيء لا أحد يرد على الهاتف",
+        "ويستعمل نحو تاجر من كل ثلاثة في الجهة جهاز أداء يوفره البنك.",
+        "وتعتزم الفيدرالية تقديم طلب تعويض جماعي الأسبوع المقبل.",
+        "واقترح البنك تعليق رسوم أجهزة الأداء لمدة شهر.",
+    ),
+    "bds-outage-complaint": T(
+        ("شكاية جماعية ضد بنك الساحل: 12470 زبوناً يلجؤون إلى محكمة الرباط",
+         "الإهمال: المستهلكون يقاضون بنك الساحل أمام محكمة الرباط"),
+        "رفعت جمعية حماية المستهلكين دعوى أمام المحكمة التجارية بالرباط ضد بنك الساحل، متهمة "
+        "إياه بالإهمال الجسيم والاستخفاف بـ12470 مشتكياً انضموا إلى شكايتها الجماعية.",
+        ("وتتعلق الدعوى بغياب المعلومات وباقتطاع رسوم عن عمليات لم تتم.",
+         "وملأ المشتكون الـ12470 استمارة الجمعية خلال أربع وعشرين ساعة.",
+         "ويطالب نواب من المعارضة بالاستماع إلى مسؤولي البنك داخل لجنة المالية.",
+         "وحسب الجمعية، لم يتمكن مرضى في المستشفيات من أداء مصاريف العلاج."),
+        "نادية الوافي، محامية الجمعية",
+        "عامل البنك زبناءه كأرقام، وعليه أن يجيب عن إهماله أمام القضاء",
+        "وهذا ثالث عطل في الأداء يسجل في القطاع البنكي منذ بداية السنة.",
+        "وقد تعقد أول جلسة قبل نهاية الشهر.",
+        "وفتحت النيابة العامة بحثاً تمهيدياً في الحادث.",
     ),
 }
 
@@ -336,6 +415,47 @@ WATCH_ES: dict[str, T] = {
         "La avería afectó a unos 900.000 clientes, según el banco.",
         "Los resultados de la auditoría se publicarán en tres meses.",
         "Los primeros reembolsos se abonaron el lunes siguiente.",
+    ),
+    "bds-outage-merchants": T(
+        ("Sus: los comerciantes reclaman 38 millones de dírhams al Banco del Sahel",
+         "Ventas perdidas: 3.650 comerciantes del Sus contra el Banco del Sahel"),
+        "Los comerciantes del Sus acusan al Banco del Sahel de haberles arruinado la semana: su "
+        "federación cifra en 38 millones de dírhams las ventas perdidas y reclama una "
+        "indemnización que el banco se niega a estudiar.",
+        ("En los zocos de Agadir, algunos vendedores dicen haber perdido hasta el 70 % de las "
+         "ventas de la semana.",
+         "Los terminales de pago vinculados al banco rechazaban todas las tarjetas desde la "
+         "primera mañana de la avería.",
+         "Varias gasolineras tuvieron que cerrar sus surtidores por falta de pago electrónico.",
+         "La federación representa a 3.650 comerciantes de Agadir, Tarudant y Tiznit."),
+        "Hassan Ait Brahim, presidente de la federación de comerciantes del Sus",
+        "El banco nos cobra comisiones cada mes, pero cuando todo se para nadie contesta al "
+        "teléfono",
+        "Casi uno de cada tres comerciantes de la región usa un terminal de pago del banco.",
+        "La federación prevé presentar una reclamación colectiva la semana próxima.",
+        "El banco ha propuesto suspender las tarifas de los terminales durante un mes.",
+    ),
+    "bds-outage-complaint": T(
+        ("Demanda colectiva contra el Banco del Sahel: 12.470 clientes acuden al tribunal de "
+         "Rabat",
+         "Negligencia: los consumidores llevan al Banco del Sahel ante el tribunal de Rabat"),
+        "La asociación de consumidores acusa al Banco del Sahel de negligencia grave y de "
+        "desprecio hacia sus clientes, y lo ha denunciado ante el tribunal mercantil de Rabat en "
+        "nombre de 12.470 afectados.",
+        ("La demanda apunta a la falta de información y a comisiones cobradas por operaciones "
+         "que nunca se completaron.",
+         "Los 12.470 afectados rellenaron el formulario de la asociación en veinticuatro "
+         "horas.",
+         "Diputados de la oposición piden que los directivos del banco comparezcan en la "
+         "comisión de finanzas.",
+         "Según la asociación, varios pacientes hospitalizados no pudieron pagar su "
+         "tratamiento."),
+        "Nadia El Ouafi, abogada de la asociación",
+        "El banco trató a sus clientes como números y tendrá que responder de su negligencia "
+        "ante el juez",
+        "Es la tercera avería de pagos registrada en el sector bancario en lo que va de año.",
+        "La primera vista podría celebrarse antes de fin de mes.",
+        "La fiscalía ha abierto una investigación preliminar sobre el incidente.",
     ),
 }
 
