@@ -105,9 +105,8 @@ def edit(conn: Connection, subscription_id: int, *, target: str, rules: Sequence
         active=active)
 
 
-def add_query(conn: Connection, name: str, query: str, language: str | None,
-              now: datetime) -> int:
-    """Save a search whose new matching articles raise `query` alerts."""
+def _checked_query(name: str, query: str, language: str | None
+                   ) -> tuple[str, str, str | None]:
     name, query = name.strip(), query.strip()
     if not name or not query:
         raise BadSubscription("a saved query needs a name and search words")
@@ -115,6 +114,36 @@ def add_query(conn: Connection, name: str, query: str, language: str | None,
         raise BadSubscription("a saved query's name is at most 100 characters, its search 500")
     if language and language not in LANGUAGES:
         raise BadSubscription(f"language must be one of {', '.join(LANGUAGES)}")
+    return name, query, language or None
+
+
+def add_query(conn: Connection, name: str, query: str, language: str | None,
+              now: datetime) -> int:
+    """Save a search whose new matching articles raise `query` alerts."""
+    name, query, language = _checked_query(name, query, language)
     if store.query_by_name(conn, name) is not None:
         raise BadSubscription(f"a saved query named {name!r} exists")
-    return store.add_query(conn, name, query, language or None, now)
+    return store.add_query(conn, name, query, language, now)
+
+
+def edit_query(conn: Connection, query_id: int, name: str, query: str, language: str | None
+               ) -> store.SavedQuery | None:
+    """Rename a saved query or change its search or language, checked as `add_query`
+    checks a new one; the query as it was before (None when no such query exists). The
+    rules limited to it follow it (they hold its id); it still matches only articles
+    published after it was first saved, and an article that already raised its alert does
+    not raise it again."""
+    before = store.query_by_id(conn, query_id)
+    if before is None:
+        return None
+    name, query, language = _checked_query(name, query, language)
+    other = store.query_by_name(conn, name)
+    if other is not None and other.id != query_id:
+        raise BadSubscription(f"a saved query named {name!r} exists")
+    store.update_query(conn, query_id, name=name, query=query, language=language)
+    return before
+
+
+def query_change(before: store.SavedQuery) -> str:
+    """The audit log's reason for an edit: what the query was."""
+    return f"was {before.name!r}: {before.query!r} ({before.language or 'any language'})"

@@ -266,6 +266,20 @@ def query_by_name(conn: Connection, name: str) -> SavedQuery | None:
     return SavedQuery(row.id, row.name, row.query, row.language, row.created_at) if row else None
 
 
+def query_by_id(conn: Connection, query_id: int) -> SavedQuery | None:
+    row = conn.execute(select(alert_queries).where(alert_queries.c.id == query_id)).first()
+    return SavedQuery(row.id, row.name, row.query, row.language, row.created_at) if row else None
+
+
+def update_query(conn: Connection, query_id: int, *, name: str, query: str,
+                 language: str | None) -> bool:
+    """Change a saved query in place: its id, its creation time and the rules limited to
+    it stay. False when it is gone."""
+    result = conn.execute(update(alert_queries).where(alert_queries.c.id == query_id)
+                          .values(name=name, query=query, language=language))
+    return bool(result.rowcount)
+
+
 def remove_query(conn: Connection, name: str) -> bool:
     query = query_by_name(conn, name)
     if query is None:

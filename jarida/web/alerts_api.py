@@ -173,17 +173,32 @@ async def list_queries(request: Request) -> Response:
     return JSONResponse({"items": rows})
 
 
-@router.post("/new-query", summary="Save a query", status_code=201)
-async def create_query(request: Request) -> Response:
-    """Body: {"name": ..., "query": search words and "phrases", "language": optional}."""
-    user = await api_user(request, ANALYSTS)
+QUERY_FIELDS = ("name", "query", "language")
+QueryName = Annotated[str, Path(pattern=NO_NUL, max_length=100)]
+
+
+async def _query_body(request: Request) -> dict[str, Any]:
+    """A saved query's fields from a JSON object; 400 on anything else."""
     try:
         body = await request.json()
     except ValueError:
         raise HTTPException(400, "the body must be JSON") from None
-    if not isinstance(body, dict) or not all(
-            isinstance(body.get(k, ""), str) for k in ("name", "query", "language")):
+    if not isinstance(body, dict):
+        raise HTTPException(400, "the body must be a JSON object")
+    unknown = sorted(set(body) - set(QUERY_FIELDS))
+    if unknown:
+        raise HTTPException(400, f"unknown field(s): {', '.join(unknown)}")
+    if not all(isinstance(body.get(k, ""), str) for k in ("name", "query")) or not isinstance(
+            body.get("language", ""), str | None):
         raise HTTPException(400, "name, query and language must be strings")
+    return body
+
+
+@router.post("/new-query", summary="Save a query", status_code=201)
+async def create_query(request: Request) -> Response:
+    """Body: {"name": ..., "query": search words and "phrases", "language": optional}."""
+    user = await api_user(request, ANALYSTS)
+    body = await _query_body(request)
 
     def write(conn: Connection) -> dict[str, Any]:
         subs.add_query(conn, body.get("name", ""), body.get("query", ""),
@@ -196,10 +211,32 @@ async def create_query(request: Request) -> Response:
     return JSONResponse(await api_db(request, write, write=True), status_code=201)
 
 
+@router.patch("/queries/{name}/edit", summary="Change a saved query (the fields given)")
+async def edit_query(request: Request, name: QueryName) -> Response:
+    """Any of POST's fields: a new `name`, `query` or `language` (null or "" for any). The
+    rules limited to the query follow it; checked as a new query is."""
+    user = await api_user(request, ANALYSTS)
+    body = await _query_body(request)
+
+    def write(conn: Connection) -> dict[str, Any]:
+        saved = store.query_by_name(conn, name)
+        if saved is None:
+            raise NotFound(f"no saved query {name!r}")
+        subs.edit_query(conn, saved.id, body.get("name", saved.name),
+                        body.get("query", saved.query),
+                        body.get("language", saved.language))
+        changed = store.query_by_id(conn, saved.id)
+        assert changed is not None
+        audit.record(conn, user.name, "alerts.query.edit", f"query:{changed.name}",
+                     subs.query_change(saved))
+        return query_data(changed)
+
+    return JSONResponse(await api_db(request, write, write=True))
+
+
 @router.delete("/queries/{name}", summary="Remove a saved query and the rules limited to it",
                status_code=204, responses={204: {"description": "Removed."}})
-async def remove_query(request: Request,
-                       name: Annotated[str, Path(pattern=NO_NUL, max_length=100)]) -> Response:
+async def remove_query(request: Request, name: QueryName) -> Response:
     user = await api_user(request, ANALYSTS)
 
     def write(conn: Connection) -> bool:

@@ -202,3 +202,45 @@ async def remove_query(request: Request) -> Response:
     if not await on_database(request, write, write=True):
         raise HTTPException(404, interface(request).gettext("No such saved query."))
     return see_other(f"{HOME}#queries")
+
+
+async def _query_page(request: Request, admin: Admin, query_id: int, status: int = 200,
+                      **extra: Any) -> Response:
+    saved = await on_database(request, lambda conn: store.query_by_id(conn, query_id))
+    if saved is None:
+        raise HTTPException(404, interface(request).gettext("No such saved query."))
+    form = extra.pop("form", None) or {"name": saved.name, "search": saved.query,
+                                       "language": saved.language or ""}
+    return private_page(request, admin, "watch/alert_query.html", status, saved=saved,
+                        form=form, mail_languages=LANGUAGES, **extra)
+
+
+@router.get("/requetes/{query_id}")
+async def edit_query_page(request: Request, query_id: int) -> Response:
+    return await _query_page(request, await current_admin(request, ANALYSTS), query_id)
+
+
+@router.post("/requetes/{query_id}")
+async def edit_query(request: Request, query_id: int) -> Response:
+    """Rename a saved query or change its search words or language (the rules limited to
+    it follow it); checked as a new query is, the form kept on an error."""
+    admin = await current_admin(request, ANALYSTS)
+    form = await _form(request, admin)
+    fields = {"name": _one(form, "name"), "search": _one(form, "search"),
+              "language": _one(form, "language")}
+
+    def write(conn: Connection) -> bool:
+        before = subs.edit_query(conn, query_id, fields["name"], fields["search"],
+                                 fields["language"] or None)
+        if before is not None:
+            audit.record(conn, admin.user.name, "alerts.query.edit",
+                         f"query:{fields['name']}", subs.query_change(before))
+        return before is not None
+
+    try:
+        done = await on_database(request, write, write=True)
+    except BadSubscription as exc:
+        return await _query_page(request, admin, query_id, 400, error=str(exc), form=fields)
+    if not done:
+        raise HTTPException(404, interface(request).gettext("No such saved query."))
+    return see_other(f"{HOME}#query-{query_id}")

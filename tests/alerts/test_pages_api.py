@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from jarida.accounts.service import create_user, issue_api_token
 from jarida.alerts.service import evaluate_and_queue
 from jarida.alerts.subscriptions import subscribe
-from jarida.storage import Database
+from jarida.storage import Database, audit
 from jarida.storage import alerts as store
 from jarida.web.app import create_app
 from tests.alerts.world import NOW, World, alert_settings
@@ -194,3 +194,102 @@ def test_alert_pages_in_arabic_are_right_to_left(
     since = (NOW - timedelta(days=1)).date().isoformat()
     assert "Alertas" in c.get("/veille/banque-sahel", params={"from": since},
                               headers={"Accept-Language": "es"}).text
+
+
+def _audited(db: Database, action: str) -> list[tuple[str, str, str | None]]:
+    with db.read() as conn:
+        return [(e.actor, e.target, e.reason) for e in audit.recent_entries(conn)
+                if e.action == action]
+
+
+def test_api_edits_a_saved_query_checked_as_a_new_one(
+        client: tuple[TestClient, dict[str, str]], db: Database) -> None:
+    c, tokens = client
+    ana = _auth(tokens["analyst"])
+    assert c.post("/api/watch/alerts/new-query", headers=ana,
+                  json={"name": "ports", "query": '"port de Tanger"'}).status_code == 201
+    assert c.post("/api/watch/alerts/new-query", headers=ana,
+                  json={"name": "grues", "query": "grue"}).status_code == 201
+    rule = c.post("/api/watch/alerts/new-rule", headers=ana, json={
+        "target": HOOK, "rules": ["query"], "query": "ports"}).json()
+    edit = "/api/watch/alerts/queries/ports/edit"
+    assert c.patch(edit, json={"name": "x"}).status_code == 401
+    assert c.patch(edit, headers=_auth(tokens["moderator"]), json={"name": "x"}
+                   ).status_code == 403
+
+    changed = c.patch(edit, headers=ana, json={"name": "ports du nord",
+                                               "query": '"Tanger Med" OR Nador',
+                                               "language": "fr"})
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert (body["name"], body["query"], body["language"]) == (
+        "ports du nord", '"Tanger Med" OR Nador', "fr")
+    listed = c.get("/api/watch/alerts/queries", headers=ana).json()["items"]
+    assert [q["name"] for q in listed] == ["ports du nord", "grues"]
+    assert listed[0]["id"] == body["id"]  # the same query, renamed in place
+    rules = {r["id"]: r for r in c.get("/api/watch/alerts/rules", headers=ana).json()["items"]}
+    assert rules[rule["id"]]["query"] == "ports du nord"  # its rule follows it
+    only_language = c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+                            json={"language": None})
+    assert only_language.json()["language"] is None
+    assert only_language.json()["query"] == '"Tanger Med" OR Nador'  # the rest stays
+    assert _audited(db, "alerts.query.edit")[-1] == (
+        "ana", "query:ports du nord",
+        "was 'ports': '\"port de Tanger\"' (any language)")
+
+    # the checks of creation, as problem details
+    for payload, detail in (
+            ({"name": "grues"}, "a saved query named 'grues' exists"),
+            ({"query": "  "}, "a saved query needs a name and search words"),
+            ({"language": "de"}, "language must be one of fr, ar, es, en"),
+            ({"colour": "red"}, "unknown field(s): colour"),
+            ({"query": 3}, "name, query and language must be strings")):
+        refused = c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+                          json=payload)
+        assert refused.status_code == 400, payload
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["detail"] == detail
+    assert c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+                   content=b"{", ).status_code == 400
+    missing = c.patch(edit, headers=ana, json={"query": "x"})
+    assert missing.status_code == 404 and missing.json()["detail"] == "no saved query 'ports'"
+    with db.read() as conn:  # nothing refused was written
+        assert store.query_by_name(conn, "ports du nord") is not None
+        assert [q.query for q in store.list_queries(conn)] == ['"Tanger Med" OR Nador', "grue"]
+
+
+def test_pages_edit_a_saved_query_with_a_form(
+        client: tuple[TestClient, dict[str, str]], db: Database) -> None:
+    c, _ = client
+    _login(c, "ana", "/veille/alertes")
+    csrf = _csrf(c.get("/veille/alertes").text)
+    for name, search in (("ports", "port"), ("grues", "grue")):
+        assert c.post("/veille/alertes/requetes", data={
+            "csrf": csrf, "name": name, "search": search}).status_code == 303
+    with db.read() as conn:
+        ports = store.query_by_name(conn, "ports")
+    assert ports is not None
+    home = c.get("/veille/alertes", headers={"Accept-Language": "fr"}).text
+    row = re.search(rf'<tr id="query-{ports.id}">.*?</tr>', home, re.S)
+    assert row and f'href="/veille/alertes/requetes/{ports.id}">Modifier</a>' in row[0]
+
+    page = c.get(f"/veille/alertes/requetes/{ports.id}", headers={"Accept-Language": "fr"})
+    assert page.status_code == 200 and 'value="port"' in page.text
+    url = f"/veille/alertes/requetes/{ports.id}"
+    form = {"csrf": csrf, "name": "ports du nord", "search": '"Tanger Med"', "language": "es"}
+    assert c.post(url, data={**form, "csrf": "forged"}).status_code == 403
+    taken = c.post(url, data={**form, "name": "grues"})
+    assert taken.status_code == 400 and 'role="alert"' in taken.text
+    assert "a saved query named &#39;grues&#39; exists" in taken.text
+    assert 'value="grues"' in taken.text and "Tanger Med" in taken.text  # form kept
+    saved = c.post(url, data=form)
+    assert saved.status_code == 303
+    assert saved.headers["location"] == f"/veille/alertes#query-{ports.id}"
+    home = c.get("/veille/alertes").text
+    row = re.search(rf'<tr id="query-{ports.id}">.*?</tr>', home, re.S)
+    assert row and "ports du nord" in row[0] and "&#34;Tanger Med&#34;" in row[0]
+    assert ">es<" in row[0]
+    assert _audited(db, "alerts.query.edit") == [
+        ("ana", "query:ports du nord", "was 'ports': 'port' (any language)")]
+    assert c.get("/veille/alertes/requetes/999").status_code == 404
+    assert c.post("/veille/alertes/requetes/999", data=form).status_code == 404
