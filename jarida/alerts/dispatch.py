@@ -1,7 +1,9 @@
 """The outbox's send side: claim due deliveries, send each, record what happened.
 
 State machine of a delivery: pending → sent, or pending → pending (retry at
-now + alerts_retry_seconds × 2^(attempts−1)) → ... → failed after alerts_max_attempts or
+now + alerts_retry_seconds × 2^(attempts−1), or later when a 429 or 503 answer's
+Retry-After asks for more, never past the schedule's longest wait) → ... → failed after
+alerts_max_attempts or
 on an answer that will not change (HTTP 4xx other than 408/425/429, SMTP 5xx, an address
 the SSRF guard refuses).
 
@@ -49,6 +51,22 @@ def backoff(settings: Settings, attempts: int) -> timedelta:
     return timedelta(seconds=settings.alerts_retry_seconds * 2 ** max(0, attempts - 1))
 
 
+def longest_backoff(settings: Settings) -> timedelta:
+    """The cap of any wait: the schedule's wait before its last attempt."""
+    return backoff(settings, max(1, settings.alerts_max_attempts - 1))
+
+
+def retry_wait(settings: Settings, attempts: int, retry_after: float | None) -> timedelta:
+    """Wait after the `attempts`-th failed attempt: the backoff, or the receiver's
+    Retry-After when it asks for longer, capped at `longest_backoff` (a receiver asking
+    for a day still gets its attempts within the schedule's reach)."""
+    wait = backoff(settings, attempts)
+    if retry_after is None:
+        return wait
+    cap = max(wait, longest_backoff(settings))
+    return min(cap, max(wait, timedelta(seconds=retry_after)))
+
+
 async def send_one(settings: Settings, client: httpx.AsyncClient, delivery: Delivery
                    ) -> Outcome:
     sub = delivery.subscription
@@ -76,7 +94,8 @@ def _record(db: Database, settings: Settings, delivery: Delivery, outcome: Outco
             return store.SENT
         attempts = delivery.attempts + 1
         if outcome.retry and attempts < settings.alerts_max_attempts:
-            store.mark_retry(conn, delivery.id, outcome.error, now + backoff(settings, attempts))
+            store.mark_retry(conn, delivery.id, outcome.error,
+                             now + retry_wait(settings, attempts, outcome.retry_after))
             return store.PENDING
         store.mark_failed(conn, delivery.id, outcome.error)
         return store.FAILED

@@ -9,6 +9,8 @@ subscription names).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
@@ -21,6 +23,7 @@ from jarida.settings import Settings
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 RETRYABLE_STATUS = {408, 425, 429}
+RETRY_AFTER_STATUS = {429, 503}  # the answers whose Retry-After the outbox honours
 
 
 def webhook_client(settings: Settings) -> httpx.AsyncClient:
@@ -53,6 +56,30 @@ def webhook_headers(settings: Settings, *, secret: str, key: str, kind: str, bod
     }
 
 
+def _http_date(value: str) -> datetime | None:
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """The wait a 429 or 503 answer asks for (RFC 9110 Retry-After: delay-seconds, or an
+    HTTP-date read against the answer's own Date when it has one), at least 0; None when
+    the answer has none or it cannot be read."""
+    value = response.headers.get("retry-after", "").strip()
+    if response.status_code not in RETRY_AFTER_STATUS or not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    when = _http_date(value)
+    if when is None:
+        return None
+    sent = _http_date(response.headers.get("date", "")) or datetime.now(UTC)
+    return max(0.0, (when - sent).total_seconds())
+
+
 async def post_webhook(client: httpx.AsyncClient, url: str, headers: dict[str, str],
                        body: bytes) -> Outcome:
     try:
@@ -68,5 +95,5 @@ async def post_webhook(client: httpx.AsyncClient, url: str, headers: dict[str, s
     if 200 <= status < 300:
         return SENT
     if status >= 500 or status in RETRYABLE_STATUS:
-        return retry(f"HTTP {status}")
+        return retry(f"HTTP {status}", retry_after_seconds(response))
     return give_up(f"HTTP {status} (the receiver refused the delivery)")

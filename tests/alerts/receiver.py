@@ -17,10 +17,14 @@ class Received:
     body: bytes
 
 
-class Receiver:
-    """`Receiver(statuses=[500, 500])`: the first two POSTs fail, later ones get 200."""
+Reply = int | tuple[int, dict[str, str]]  # a status, or a status and extra headers
 
-    def __init__(self, statuses: list[int] | None = None) -> None:
+
+class Receiver:
+    """`Receiver(statuses=[500, 500])`: the first two POSTs fail, later ones get 200;
+    `(429, {"Retry-After": "120"})` answers with that header too."""
+
+    def __init__(self, statuses: list[Reply] | None = None) -> None:
         self.statuses = list(statuses or [])
         self.received: list[Received] = []
         self._lock = threading.Lock()
@@ -41,8 +45,11 @@ class Receiver:
                 with receiver._lock:
                     receiver.received.append(Received(
                         self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-                    status = receiver.statuses.pop(0) if receiver.statuses else 200
+                    reply = receiver.statuses.pop(0) if receiver.statuses else 200
+                status, extra = reply if isinstance(reply, tuple) else (reply, {})
                 self.send_response(status)
+                for name, value in extra.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import httpx
 
 from jarida.alerts.dispatch import dispatch
 from jarida.alerts.enqueue import record_alerts
 from jarida.alerts.signing import verify
 from jarida.alerts.subscriptions import Created, subscribe
+from jarida.alerts.webhook import retry_after_seconds
 from jarida.settings import Settings
 from jarida.storage import Database
 from jarida.storage import alerts as store
@@ -93,3 +97,57 @@ def test_webhooks_to_private_addresses_are_refused_unless_allowed(
     row = _run(db, alert_settings(alerts_webhook_allowlist=[]), NOW)
     assert row.state == "failed" and "refused to connect" in (row.last_error or "")
     assert receiver.received == []
+
+
+def test_a_429_retry_after_delays_the_next_attempt(db: Database, receiver: Receiver) -> None:
+    """The receiver asks for 120 s; the schedule alone would come back after 10 s."""
+    receiver.statuses = [(429, {"Retry-After": "120"}), (503, {"Retry-After": "1"})]
+    _alert_for(db, receiver.url())
+    settings = alert_settings(alerts_retry_seconds=10.0)
+    first = _run(db, settings, NOW)
+    assert (first.state, first.last_error) == ("pending", "HTTP 429")
+    assert _run(db, settings, NOW + timedelta(seconds=119)).attempts == 1
+    assert len(receiver.received) == 1  # not at +10 s, where the backoff alone would be
+    second = _run(db, settings, NOW + timedelta(seconds=120))
+    assert (second.attempts, len(receiver.received)) == (2, 2)
+    # asking for less than the backoff (20 s after a second failure) changes nothing
+    assert _run(db, settings, NOW + timedelta(seconds=139)).attempts == 2
+    third = _run(db, settings, NOW + timedelta(seconds=140))
+    assert (third.state, third.attempts, len(receiver.received)) == ("sent", 3, 3)
+
+
+def test_a_retry_after_beyond_the_schedule_is_capped(db: Database, receiver: Receiver) -> None:
+    """A day asked for; the schedule's longest wait is 10 s x 2^(4-2) = 40 s."""
+    receiver.statuses = [(503, {"Retry-After": "86400"})]
+    _alert_for(db, receiver.url())
+    settings = alert_settings(alerts_retry_seconds=10.0, alerts_max_attempts=4)
+    assert _run(db, settings, NOW).state == "pending"
+    assert _run(db, settings, NOW + timedelta(seconds=39)).attempts == 1
+    row = _run(db, settings, NOW + timedelta(seconds=40))
+    assert (row.state, row.attempts, len(receiver.received)) == ("sent", 2, 2)
+
+
+def test_a_retry_after_date_is_read_against_the_answers_date(
+        db: Database, receiver: Receiver) -> None:
+    """An HTTP-date 5 minutes after the answer's own Date header: 300 s, whatever the
+    clock of the test (dispatch runs at the fixed NOW)."""
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=300), usegmt=True)
+    receiver.statuses = [(503, {"Retry-After": later})]
+    _alert_for(db, receiver.url())
+    settings = alert_settings(alerts_retry_seconds=10.0)
+    assert _run(db, settings, NOW).state == "pending"
+    # 300 s less the second or two between writing the date and the answer's Date header
+    assert _run(db, settings, NOW + timedelta(seconds=297)).attempts == 1
+    assert _run(db, settings, NOW + timedelta(seconds=301)).state == "sent"
+
+
+def test_retry_after_is_read_only_on_429_and_503() -> None:
+    def answer(status: int, **headers: str) -> float | None:
+        return retry_after_seconds(httpx.Response(status, headers=headers))
+
+    assert answer(429, **{"Retry-After": "7"}) == 7.0
+    assert answer(500, **{"Retry-After": "7"}) is None  # a 500's header is not honoured
+    assert answer(503, **{"Retry-After": "soon"}) is None
+    assert answer(503) is None
+    assert answer(503, **{"Retry-After": "Wed, 02 Dec 2026 18:00:00 GMT",
+                          "Date": "Wed, 02 Dec 2026 18:01:00 GMT"}) == 0.0  # already past
