@@ -4,6 +4,7 @@ and keeps every request (headers, raw body) for the assertions."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -17,7 +18,8 @@ class Received:
     body: bytes
 
 
-Reply = int | tuple[int, dict[str, str]]  # a status, or a status and extra headers
+# A status, or a status and extra headers (or a function making them as the reply is sent).
+Reply = int | tuple[int, dict[str, str] | Callable[[], dict[str, str]]]
 
 
 class Receiver:
@@ -47,8 +49,9 @@ class Receiver:
                         self.path, {k.lower(): v for k, v in self.headers.items()}, body))
                     reply = receiver.statuses.pop(0) if receiver.statuses else 200
                 status, extra = reply if isinstance(reply, tuple) else (reply, {})
+                headers = extra() if callable(extra) else extra
                 self.send_response(status)
-                for name, value in extra.items():
+                for name, value in headers.items():
                     self.send_header(name, value)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
