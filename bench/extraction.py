@@ -159,6 +159,9 @@ def machine() -> dict[str, str]:
         "uname": " ".join(platform.uname()),
         "cpu": model,
         "python": platform.python_version(),
+        # other jobs on the machine: CPU-time figures hold under load, wall time would not
+        "load": " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg")
+        else "unknown",
     }
 
 

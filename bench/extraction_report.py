@@ -63,7 +63,8 @@ def markdown(runs: Sequence[tuple[Corpus, list[Page], list[Result], dict[str, di
         "with `.venv/bin/python -m bench.extraction`.",
         "",
         f"Measured {info['date']} on `{info['cpu']}`, Python {info['python']}, "
-        f"`{info['uname']}`.",
+        f"`{info['uname']}`; load average at the end of the run (1/5/15 min) "
+        f"{info.get('load', 'not recorded')}; speeds are CPU time of the benchmark process.",
         "",
         "- *Article-extraction benchmark*: the shared corpus, `articleBody` ground truth.",
         "- *Readability test pages*: Mozilla Readability's test suite; the reference is the "
@@ -82,7 +83,9 @@ def markdown(runs: Sequence[tuple[Corpus, list[Page], list[Result], dict[str, di
     lines += [
         "",
         "Jarida runs trafilatura's cascade in fast mode (favouring recall) on a tree parsed "
-        "once, with one copy of it (`body.trafilatura_body`), stripped of inert elements "
+        "once (from UTF-8 bytes, with lxml's C class lookup: `extract/parse.py`; the raw-tree "
+        "prunes only where some id or class can match them: `extract/raw_prunes.py`), "
+        "with one copy of it (`body.trafilatura_body`), stripped of inert elements "
         "and captioned photo reels (layout tables unwrapped, data tables nested in them "
         "kept), then prunes what it lets through: leading title, standfirst and dateline "
         "blocks, link-dense blocks (inside the story only when a link reads like a "

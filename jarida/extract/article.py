@@ -11,7 +11,6 @@ from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from jarida.extract.body import Body, extract_body
 from jarida.extract.datelines import without_datelines
@@ -21,6 +20,8 @@ from jarida.extract.images import absolute_image_url, lead_image
 from jarida.extract.language import detect_language
 from jarida.extract.layout import unwrap_layout_tables
 from jarida.extract.metadata import PageMeta, printed_date_texts, read_page_meta
+from jarida.extract.names import page_names
+from jarida.extract.parse import parse_html
 from jarida.extract.rescue import html_to_text
 from jarida.extract.sanitize import sanitize_html
 from jarida.extract.titles import clean_title
@@ -145,16 +146,17 @@ def extract_article(
     """Read the article of one page; fall back to the feed entry when the page has none."""
     if not html or not html.strip():
         return _from_feed(url, fallback, timezone, None, source_name)
-    tree = load_html(html)
+    tree = parse_html(html)
     if tree is None:
         return _from_feed(url, fallback, timezone, None, source_name)
     meta = read_page_meta(tree)
     image = lead_image(tree, meta.image, url)
     etree.strip_elements(tree, *_INERT, etree.Comment, with_tail=False)
-    if may_hold_galleries(html):
+    names = page_names(tree)
+    if may_hold_galleries(names):
         drop_photo_galleries(tree)
     unwrap_layout_tables(tree)
-    body = without_datelines(extract_body(tree, url, meta))
+    body = without_datelines(extract_body(tree, url, meta, names=names))
     if body is None or len(body.text) < MIN_BODY_CHARS:
         body = _longest(body, without_datelines(_declared_body(meta)))
     if body is None or len(body.text) < MIN_BODY_CHARS:

@@ -19,7 +19,6 @@ from trafilatura.htmlprocessing import (
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from jarida.extract.boilerplate import (
     DEFAULT_RULES,
@@ -29,6 +28,8 @@ from jarida.extract.boilerplate import (
     prune_blocks,
 )
 from jarida.extract.metadata import PageMeta
+from jarida.extract.names import PageNames
+from jarida.extract.raw_prunes import raw_prunes
 from jarida.extract.rescue import better_than, readability_article, wants_rescue
 
 
@@ -62,7 +63,9 @@ class Body:
     date_lines: tuple[str, ...] = ()
 
 
-def trafilatura_body(tree: HtmlElement, url: str | None) -> _Element | None:
+def trafilatura_body(
+    tree: HtmlElement, url: str | None, names: PageNames | None = None
+) -> _Element | None:
     """trafilatura's main-text cascade for Jarida's fixed options, on a shared tree.
 
     The same steps as `trafilatura.bare_extraction` in fast, recall-leaning mode with
@@ -73,10 +76,11 @@ def trafilatura_body(tree: HtmlElement, url: str | None) -> _Element | None:
     sections, infinite-scroll follow-ups) are applied to `tree` itself; what comes
     after extraction (second opinion, printed dates) reads the page without them.
     The forum-thread branch needs JSON-LD scripts, already removed from `tree`.
+    Given the page's `names`, a raw-tree prune no id or class can match is skipped
+    (see raw_prunes.py).
     """
     options = _options(url)
-    prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    prune_unwanted_nodes(tree, raw_prunes(names))
     cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
     body, text = extract_content(cleaned, options)
     if len(text) < options.min_extracted_size:
@@ -87,10 +91,11 @@ def trafilatura_body(tree: HtmlElement, url: str | None) -> _Element | None:
 
 
 def _pruned_extraction(
-    tree: HtmlElement, url: str | None, hints: BoilerplateHints, rules: Rules
+    tree: HtmlElement, url: str | None, hints: BoilerplateHints, rules: Rules,
+    names: PageNames | None,
 ) -> tuple[_Element, str, list[str]] | None:
     """trafilatura's body tree after pruning, its text, and the datelines it dropped."""
-    body = trafilatura_body(tree, url)
+    body = trafilatura_body(tree, url, names)
     if body is None:
         return None
     date_lines = prune_blocks(body, hints, rules)
@@ -99,7 +104,8 @@ def _pruned_extraction(
 
 
 def extract_body(
-    tree: HtmlElement, url: str | None, meta: PageMeta, rules: Rules = DEFAULT_RULES
+    tree: HtmlElement, url: str | None, meta: PageMeta, rules: Rules = DEFAULT_RULES,
+    names: PageNames | None = None,
 ) -> Body | None:
     """Run trafilatura once (fast, recall-leaning) and prune what it lets through;
     a short result gets a second opinion from Readability (see rescue.py)."""
@@ -110,7 +116,7 @@ def extract_body(
         section=meta.section,
         anchors=anchor_texts(tree),
     )
-    found = _pruned_extraction(tree, url, hints, rules)
+    found = _pruned_extraction(tree, url, hints, rules, names)
     if found is None or wants_rescue(found[1], tree):
         second = readability_article(tree)
         if second is not None and better_than(found[1] if found else "", second[0]):

@@ -172,12 +172,19 @@ def link_cover(text: str, anchors: dict[str, tuple[str, ...]]) -> tuple[float, i
     return min(1.0, covered / end), longest
 
 
+# A title this short ("Lorem", "Live", a one-word section) found inside a longer block
+# says nothing about the block: a sentence opening with the same word is text.
+MIN_TITLE_INSIDE_CHARS = 20
+
+
 def _is_title(text: str, titles: Iterable[str]) -> bool:
+    """The block is a title, part of one, or a title with a short decoration."""
     for title in titles:
         t = norm(title)
         if not t:
             continue
-        if text == t or (len(text) >= 20 and text in t) or (t in text and len(text) < len(t) + 25):
+        if text == t or (len(text) >= 20 and text in t) or (
+                len(t) >= MIN_TITLE_INSIDE_CHARS and t in text and len(text) < len(t) + 25):
             return True
     return False
 

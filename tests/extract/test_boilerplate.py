@@ -56,3 +56,23 @@ def test_breadcrumb_before_the_story_goes_and_a_comparison_in_it_stays() -> None
     texts = ["".join(p.itertext()) for p in body]
     assert not any(t.startswith("Accueil") for t in texts)
     assert any(t.startswith("Recettes 2025") for t in texts)
+
+
+def test_a_sentence_opening_with_a_one_word_title_stays() -> None:
+    """A headline repeated with its site name goes; a short sentence that merely contains
+    a one-word title ("Marrakech") is text."""
+    from lxml import etree
+
+    from jarida.extract.boilerplate import BoilerplateHints, prune_blocks
+
+    story = ("Le conseil de la ville a voté mardi le budget de l'année prochaine, qui prévoit "
+             "de nouvelles lignes de bus, la rénovation de trois marchés couverts et un "
+             "programme d'éclairage public pour les quartiers périphériques de la ville.")
+    for title, long_title in (("Marrakech", False), ("Le budget de Marrakech est voté", True)):
+        body = etree.fromstring(
+            f"<body><p>{title} | Le Quotidien</p><p>Marrakech accueille le sommet.</p>"
+            f"<p>{story}</p></body>")
+        prune_blocks(body, BoilerplateHints(titles=(title,)))
+        texts = ["".join(p.itertext()) for p in body]
+        assert "Marrakech accueille le sommet." in texts, title
+        assert not long_title or not any(t.startswith(f"{title} |") for t in texts), title
