@@ -13,11 +13,18 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from jarida.dedup.fingerprints import normalise_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where a signature is made (the extraction workers), not by the
+# crawl process, which only compares stored signatures: importing it loads SciPy, about
+# 1.5 s of CPU at the start of every crawl.
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -44,12 +51,16 @@ def shingles(words: list[str], size: int = SHINGLE_WORDS) -> set[str]:
 def _template() -> MinHash:
     """One MinHash whose permutations are reused by every signature (computing them is
     the costly part of building a MinHash)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
 
 
 @lru_cache(maxsize=1)
 def band_shape() -> tuple[int, int]:
     """(bands, rows) that datasketch finds optimal for `LSH_THRESHOLD` and `NUM_PERM`."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
@@ -71,6 +82,8 @@ class Signature:
 
 
 def signature(grams: set[str]) -> Signature:
+    from datasketch import MinHash
+
     sketch = MinHash(seed=SEED, permutations=_template().permutations, scheme=SCHEME)
     sketch.update_batch([g.encode("utf-8") for g in grams])
     return Signature(np.asarray(sketch.hashvalues, dtype=np.uint32))
