@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from bench.copies_set import Item, load
 from jarida.dedup.copies import DEFAULT_RULES, Rules, is_copy, link_article
-from jarida.dedup.minhash import band_keys, shingles, signature, words_of
+from jarida.dedup.minhash import band_keys, signature, words_of
 from jarida.model import ArticleRecord, SourceSpec
 from jarida.storage import Database
 from jarida.storage import articles as store
@@ -158,7 +158,7 @@ def run_scale(database: Database, n: int, measured: int = 1000
             break
         batch.append(record(source_id, f"s{k}", text, k, "en"))
         if len(batch) == 2000 or k == n - measured - 1:
-            signed = [(r.text, signature(shingles(words_of(r.text)))) for r in batch]
+            signed = [(r.text, signature(words_of(r.text))) for r in batch]
             with database.write() as conn:
                 ids = insert_rows(conn, prepare_rows(batch))
                 insert_signatures(conn, [(aid, sig.to_bytes(), band_keys(sig))

@@ -82,7 +82,7 @@ class CopyPrint:
 
 def copy_print(text: str | None) -> CopyPrint:
     words = words_of(text)
-    sig = signature(shingles(words))
+    sig = signature(words)
     return CopyPrint(len(words), sig.to_bytes(), tuple(band_keys(sig)))
 
 
@@ -316,3 +316,18 @@ def rebuild_copies(
     with database.write() as conn:
         bump_changes(conn, "copies")
     return total
+
+
+def resign_stored(conn: Connection, progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute every stored signature and its band keys from the article's stored text
+    with the current `minhash.SIGNATURE_SCHEME` (links are kept: they were decided on
+    exact shingles); returns how many. Run by the migration that changed the scheme."""
+    ids = store.signed_ids(conn)
+    for start in range(0, len(ids), REBUILD_BATCH):
+        texts = store.texts_of(conn, ids[start : start + REBUILD_BATCH])
+        prints = {aid: copy_print(text) for aid, text in texts.items()}
+        store.replace_signatures(conn, [(aid, p.signature, list(p.band_keys))
+                                        for aid, p in prints.items()])
+        if progress:
+            progress(start + len(texts), len(ids))
+    return len(ids)

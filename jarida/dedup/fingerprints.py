@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Unicode "Cf" (format) characters, as ranges: a regex pass is ~20x faster than testing the
 # category of every character, and a test checks these ranges against unicodedata.
@@ -16,6 +17,9 @@ FORMAT_CHARS = re.compile(
 )
 
 
+# The worker normalises an article's text for its content hash and again for its copies
+# signature (the same string): the last few results are kept.
+@lru_cache(maxsize=4)
 def normalise_text(text: str | None) -> str:
     """NFKC, casefold, drop invisible format characters, collapse whitespace.
 

@@ -182,6 +182,22 @@ def text_of(conn: Connection, article_id: int) -> str | None:
     return str(value) if value is not None else None
 
 
+def signed_ids(conn: Connection) -> list[int]:
+    """Every article that has a stored signature, by id."""
+    query = select(copy_signatures.c.article_id).order_by(copy_signatures.c.article_id)
+    return [int(i) for i in conn.execute(query).scalars()]
+
+
+def texts_of(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The stored text of these articles (shown or not)."""
+    found: dict[int, str] = {}
+    for i in range(0, len(ids), CHUNK):
+        rows = conn.execute(select(articles.c.id, articles.c.text)
+                            .where(articles.c.id.in_(list(ids[i : i + CHUNK]))))
+        found.update((int(r.id), str(r.text or "")) for r in rows)
+    return found
+
+
 def original_of(conn: Connection, article_id: int) -> int | None:
     value = conn.execute(
         select(article_copies.c.original_id).where(article_copies.c.article_id == article_id)
