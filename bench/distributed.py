@@ -363,7 +363,18 @@ def _markdown(r: dict[str, Any]) -> str:
         "",
         f"Distributed / inline (paced): {p['ratio']}x. Two processes / one (cpu): "
         f"{c['ratio']}x.",
+        "",
+        "Paced, each host's excess over the gap between two page starts (nginx's log, "
+        f"mean / p90): inline {_excess(p['inline'])}, distributed "
+        f"{_excess(p['distributed_2p'])}.",
     ])
+
+
+def _excess(run: dict[str, Any]) -> str:
+    step = run.get("gap_excess", {}).get("by_step", {}).get("page>page", {})
+    if not step.get("n"):
+        return "n/a"
+    return f"{step['mean_ms']:.0f} / {step['p90_ms']:.0f} ms"
 
 
 if __name__ == "__main__":
