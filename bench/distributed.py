@@ -14,6 +14,12 @@ last page stored). Two shapes, because they measure different things:
 - *cpu* (gap 0): extraction-bound, where processes pay: one worker process (one
   thread) against two (one thread each).
 
+Each paced run also reads where its seconds went from nginx's log
+(`bench/gap_excess.py`: each host's excess over the gap, per step). `--code DIR` runs
+the crawlers (inline and workers) on another checkout's `jarida` (e.g. main's), and
+`--rounds N` alternates the paced shape N times, so old and new code can be compared in
+one run on a loaded machine.
+
     python -m bench.distributed [--hosts 40] [--pages 10] [--broker rabbitmq|redis]
 """
 
@@ -30,7 +36,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +46,7 @@ from sqlalchemy import create_engine, func, select, text
 from bench.common import RESULTS, ROOT, machine, replace_section, run_python, today
 from bench.cpu_accounting import CpuAccount, WaitSampler
 from bench.crawl_hosts import _politeness, _sources_file
+from bench.gap_excess import gap_excess
 from bench.hostweb import HostWeb, host_web
 
 BROKERS = {"rabbitmq": "amqp://guest:guest@127.0.0.1:5672/%2F",
@@ -48,10 +54,8 @@ BROKERS = {"rabbitmq": "amqp://guest:guest@127.0.0.1:5672/%2F",
 POLITENESS_REDIS = "redis://127.0.0.1:6379/12"
 
 
-@dataclass
-class Run:
-    env: dict[str, str]
-    url: str
+# The checkout whose `jarida` the crawlers run (`--code`): this one unless told.
+CODE = {"root": str(ROOT)}
 
 
 @contextmanager
@@ -72,7 +76,7 @@ def fresh_schema(pg_url: str) -> Iterator[str]:
 def _env(db_url: str, gap: float, broker: str | None, prefix: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("JARIDA_")}
     env.update({
-        "PYTHONPATH": str(ROOT), "JARIDA_DATABASE_URL": db_url,
+        "PYTHONPATH": CODE["root"], "JARIDA_DATABASE_URL": db_url,
         "JARIDA_PRIVATE_NETWORK_ALLOWLIST": '["127.0.0.0/8"]',
         "JARIDA_HOST_DELAY_SECONDS": str(gap), "JARIDA_IMAGE_FETCH_LIMIT": "0",
         "JARIDA_QUEUE_PREFIX": prefix, "JARIDA_POLITENESS_REDIS_URL": POLITENESS_REDIS,
@@ -80,6 +84,14 @@ def _env(db_url: str, gap: float, broker: str | None, prefix: str) -> dict[str, 
     if broker is not None:
         env["JARIDA_BROKER_URL"] = BROKERS[broker]
     return env
+
+
+def _paced_report(web: HostWeb, gap: float, workdir: Path) -> dict[str, Any]:
+    """Politeness and where the seconds went, from nginx's log (kept in `workdir`)."""
+    kept = workdir / "access.log"
+    kept.write_bytes(web.log.read_bytes())
+    return {**_politeness(web, gap), "access_log": str(kept),
+            "gap_excess": gap_excess(kept, gap) if gap > 0 else {}}
 
 
 def _prepare(web: HostWeb, env: dict[str, str], workdir: Path) -> None:
@@ -117,7 +129,7 @@ def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"stored": stored, "seconds": round(report["seconds"], 2),
                 "pages_per_s": round(stored / report["seconds"], 2),
-                "crawl_cpu_s_with_startup": round(cpu, 2), **_politeness(web, gap)}
+                "crawl_cpu_s_with_startup": round(cpu, 2), **_paced_report(web, gap, workdir)}
 
 
 def _consumers_ready(env: dict[str, str], processes: int) -> bool:
@@ -141,6 +153,20 @@ def _consumers_ready(env: dict[str, str], processes: int) -> bool:
         broker.close()
 
 
+def _script_calls() -> int:
+    """Lua script calls Redis has run (every database; the pacer's take, release and
+    extend are one each, so the figure's growth over a run counts busy-host refusals)."""
+    import redis
+
+    client = redis.Redis.from_url(POLITENESS_REDIS)
+    try:
+        stats = client.info("commandstats")
+        return sum(int(stats.get(f"cmdstat_{c}", {}).get("calls", 0))
+                   for c in ("evalsha", "eval"))
+    finally:
+        client.close()
+
+
 def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker: str,
                     processes: int, threads: int) -> dict[str, Any]:
     from jarida.distributed.app import build_app
@@ -156,7 +182,7 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
         worker_log = (workdir / "worker.log").open("wb")
         worker = subprocess.Popen(
             [sys.executable, "-m", "jarida", "worker", "--processes", str(processes),
-             "--threads", str(threads)], env=env, cwd=ROOT, start_new_session=True,
+             "--threads", str(threads)], env=env, cwd=CODE["root"], start_new_session=True,
             stdout=worker_log, stderr=worker_log)
         settings = Settings(database_url=db_url, broker_url=BROKERS[broker],
                             queue_prefix=prefix, politeness_redis_url=POLITENESS_REDIS)
@@ -172,6 +198,7 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
             account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url, worker.pid)
             account.start()
             sampler.start()
+            scripts = _script_calls()
             started = time.monotonic()
             enqueue_due(db, app.send_poll, owner="bench", now=datetime.now(UTC))
             stored, last_change, last = 0, time.monotonic(), -1
@@ -182,6 +209,7 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     last, last_change = stored, time.monotonic()
                     account.mark()
             seconds = last_change - started
+            scripts = _script_calls() - scripts
             cpu = account.stop()
             cpu["postgres_waits"] = sampler.stop()
         finally:
@@ -196,7 +224,8 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
         return {"processes": processes, "threads": threads, "stored": stored,
                 "worker_log": str(workdir / "worker.log"),
                 "seconds": round(seconds, 2), "pages_per_s": round(stored / seconds, 2),
-                "cpu_accounting": cpu, **_politeness(web, gap)}
+                "redis_script_calls": scripts, "cpu_accounting": cpu,
+                **_paced_report(web, gap, workdir)}
 
 
 def _cleanup(app: Any) -> None:
@@ -217,6 +246,36 @@ def _cleanup(app: Any) -> None:
         app.close()
 
 
+def _paced_round(web: HostWeb, args: argparse.Namespace, tmp: Any,
+                 flip: bool) -> dict[str, Any]:
+    """One paced comparison: inline, then two worker processes on this checkout's code
+    and (`--against`) on the other's, in alternating order from round to round."""
+    paced: dict[str, Any] = {"gap_s": args.gap,
+                             "inline": run_inline(web, args.postgres, tmp(), args.gap)}
+    codes = [("distributed_2p", str(ROOT))]
+    if args.against:
+        codes.append(("distributed_2p_against", str(Path(args.against).resolve())))
+        if flip:
+            codes.reverse()
+    for name, root in codes:
+        CODE["root"] = root
+        try:
+            paced[name] = run_distributed(web, args.postgres, tmp(), args.gap, args.broker,
+                                          2, args.threads)
+        finally:
+            CODE["root"] = str(ROOT)
+        paced[name]["code"] = root
+        paced[f"ratio_{name}"] = round(paced[name]["pages_per_s"]
+                                       / paced["inline"]["pages_per_s"], 2)
+    paced["ratio"] = paced["ratio_distributed_2p"]
+    return paced
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hosts", type=int, default=40)
@@ -226,31 +285,36 @@ def main() -> None:
                         help="threads per worker process in the paced shape")
     parser.add_argument("--broker", choices=sorted(BROKERS), default="rabbitmq")
     parser.add_argument("--shape", choices=("paced", "cpu", "both"), default="both")
+    parser.add_argument("--code", help="run the crawlers on this checkout's jarida")
+    parser.add_argument("--against", help="paced shape: also run the workers on this "
+                        "checkout's jarida (e.g. main's), alternating with this one")
+    parser.add_argument("--rounds", type=int, default=1, help="paced shape: repeat")
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
                         help="PostgreSQL URL (a schema is made and dropped per run)")
     args = parser.parse_args()
     if not args.postgres:
         raise SystemExit("give --postgres or set JARIDA_TEST_POSTGRES_URL")
+    if args.code:
+        CODE["root"] = str(Path(args.code).resolve())
     import tempfile
 
-    result: dict[str, Any] = {"date": today(), "machine": machine(), "load": "loaded",
-                              "hosts": args.hosts, "pages_per_host": args.pages,
-                              "broker": args.broker}
+    started = datetime.now(UTC)
+    result: dict[str, Any] = {"date": today(), "machine": machine(),
+                              "load_at_start": _load(), "hosts": args.hosts,
+                              "pages_per_host": args.pages, "broker": args.broker}
     with host_web(args.hosts, args.pages) as web:
         def tmp() -> Path:
             return Path(tempfile.mkdtemp(prefix="jarida-bench-dist-"))
 
         if args.shape in ("paced", "both"):
-            paced = {
-                "gap_s": args.gap,
-                "inline": run_inline(web, args.postgres, tmp(), args.gap),
-                "distributed_2p": run_distributed(web, args.postgres, tmp(), args.gap,
-                                                  args.broker, 2, args.threads),
-            }
-            paced["ratio"] = round(paced["distributed_2p"]["pages_per_s"]
-                                   / paced["inline"]["pages_per_s"], 2)
-            result["paced"] = paced
-            print(json.dumps({"paced": paced}), flush=True)
+            rounds = []
+            for i in range(args.rounds):
+                paced = _paced_round(web, args, tmp, flip=i % 2 == 1)
+                rounds.append(paced)
+                print(json.dumps({"paced": paced, "load": _load()}), flush=True)
+            result["paced"] = rounds[-1]
+            if len(rounds) > 1:
+                result["paced_rounds"] = rounds
         if args.shape in ("cpu", "both"):
             cpu = {
                 "gap_s": 0.0,
@@ -266,8 +330,11 @@ def main() -> None:
                                            / cpu["inline"]["pages_per_s"], 2)
             result["cpu"] = cpu
             print(json.dumps({"cpu": cpu}), flush=True)
-    if args.shape != "both":  # a partial run: printed, not written into the docs
-        return
+    result["load_at_end"] = _load()
+    result["load"] = f"{result['load_at_start']} at start, {result['load_at_end']} at end"
+    result["utc"] = f"{started:%H:%M}-{datetime.now(UTC):%H:%M} UTC"
+    if args.shape != "both" or args.against or args.code:
+        return  # a partial or comparison run: printed, not written into the docs
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))
     replace_section("distributed", _markdown(result))
@@ -277,7 +344,7 @@ def main() -> None:
 def _markdown(r: dict[str, Any]) -> str:
     p, c = r["paced"], r["cpu"]
     return "\n".join([
-        f"## Distributed crawling ({r['date']}, {r['machine']}, {r['load']}; "
+        f"## Distributed crawling ({r['date']} {r['utc']}, {r['machine']}, {r['load']}; "
         f"{r['hosts']} hosts x {r['pages_per_host']} pages, PostgreSQL, {r['broker']})",
         "",
         "| shape | run | pages stored | seconds | pages/s | overlaps | gaps < gap |",
@@ -296,7 +363,18 @@ def _markdown(r: dict[str, Any]) -> str:
         "",
         f"Distributed / inline (paced): {p['ratio']}x. Two processes / one (cpu): "
         f"{c['ratio']}x.",
+        "",
+        "Paced, each host's excess over the gap between two page starts (nginx's log, "
+        f"mean / p90): inline {_excess(p['inline'])}, distributed "
+        f"{_excess(p['distributed_2p'])}.",
     ])
+
+
+def _excess(run: dict[str, Any]) -> str:
+    step = run.get("gap_excess", {}).get("by_step", {}).get("page>page", {})
+    if not step.get("n"):
+        return "n/a"
+    return f"{step['mean_ms']:.0f} / {step['p90_ms']:.0f} ms"
 
 
 if __name__ == "__main__":

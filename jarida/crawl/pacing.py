@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -52,6 +52,18 @@ def mark_answered() -> None:
     answer = _ANSWER.get()
     if answer is not None:
         answer.mark()
+
+
+@contextmanager
+def watching_answer(clock: Clock) -> Iterator[_Answer]:
+    """While the block runs, `mark_answered` notes its request's answer here (for a pacer
+    that keeps its own turns, such as the fleet's in `jarida.distributed.pacing`)."""
+    answer = _Answer(clock)
+    token = _ANSWER.set(answer)
+    try:
+        yield answer
+    finally:
+        _ANSWER.reset(token)
 
 
 class HostPacer:

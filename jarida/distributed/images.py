@@ -87,7 +87,7 @@ def _claim_key(rt: Runtime, url: str) -> str:
 def _fetch_and_store(rt: Runtime, msg: ImageMessage, pending: image_store.PendingImage,
                      token: str) -> str:
     host = host_of(msg.url)
-    wait = rt.pacer.take(host, token, booked=msg.booked)
+    wait = rt.acquire(host, token, booked=msg.booked)
     if wait:
         rt.send_image(replace(msg, booked=True).as_json(), delay_ms=wait)
         return "waiting"

@@ -13,10 +13,14 @@ URL, a feed's state overwritten by each poll. A failure of the database raises
 it. Anything else wrong with one feed or page is that feed's or page's failure,
 written down as the inline crawler writes it.
 
-A host whose slot is taken (or whose gap has not passed) sends the message back to
-the broker with the delay `FleetPacer.take` answers, so no worker thread sleeps on
-politeness. A stored article's picture becomes its own message (`images.py`); a feed
-with WebSub pushes waiting is read from its inbox instead of fetched (`websub.py`).
+A feed's new entries are booked on their host when they are enqueued (one start a
+gap apart each, `FleetPacer.book`) and sent with those delays, so each comes back about
+when its host is free. A message whose host is not free yet waits in its thread when
+the host's turn is near (`LOCAL_WAIT_MS`, with at most half the threads of a process
+waiting at once), else goes back to the broker, timed to come back `EARLY_MS` before
+the turn Redis answers (the broker's delays are late by up to a tenth of a second).
+A stored article's picture becomes its own message (`images.py`); a feed with WebSub
+pushes waiting is read from its inbox instead of fetched (`websub.py`).
 """
 
 from __future__ import annotations
@@ -73,6 +77,14 @@ LOADED_SECONDS = 30.0
 LOADED_MAX = 10_000
 
 _DATES = ("published", "updated")
+# A message whose host is free within this long waits for it in its thread (ms).
+LOCAL_WAIT_MS = 300
+# A message sent back to the broker to wait for its host comes back this much before the
+# host's turn, and waits the rest in its thread: delayed messages come back late by up to
+# `dramatiq_worker_timeout` plus a broker round trip, and lateness stretches the gap.
+EARLY_MS = 150
+# Shortest delay of a message sent back to the broker (ms).
+MIN_SEND_BACK_MS = 20
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
@@ -137,6 +149,41 @@ class Runtime:
         self._local = _Thread()
         self._loaded: dict[int, tuple[float, tuple[Feed, Source] | None]] = {}
         self._loaded_lock = threading.Lock()
+        self._waiting = 0  # threads of this process waiting in `acquire`
+        self._waiting_lock = threading.Lock()
+        self._threads = 0
+
+    def _may_wait(self) -> bool:
+        """A thread may wait for its host's turn while at most half the worker threads
+        of this process do (so waiting messages never starve the others)."""
+        with self._waiting_lock:
+            if not self._threads:
+                self._threads = sum(1 for t in threading.enumerate()
+                                    if type(t).__name__ == "_WorkerThread")
+            if self._waiting >= max(1, self._threads // 2):
+                return False
+            self._waiting += 1
+            return True
+
+    def _done_waiting(self) -> None:
+        with self._waiting_lock:
+            self._waiting -= 1
+
+    def acquire(self, host: str, token: str, *, booked: bool) -> int:
+        """0 once `token` holds `host`'s slot; else the delay (ms) to send the message back
+        with, booked. A turn due within `LOCAL_WAIT_MS` is waited for here."""
+        waited = 0
+        while wait := self.pacer.take(host, token, booked=booked):
+            booked = True  # a refused fresh message was booked a start by `take`
+            if waited + wait > 2 * LOCAL_WAIT_MS or wait > LOCAL_WAIT_MS \
+                    or not self._may_wait():
+                return max(MIN_SEND_BACK_MS, wait - EARLY_MS)
+            try:
+                time.sleep(wait / 1000.0)
+            finally:
+                self._done_waiting()
+            waited += wait
+        return 0
 
     def feed_and_source(self, feed_id: int) -> tuple[Feed, Source] | None:
         """For article messages: a feed and its source, read at most every
@@ -196,18 +243,18 @@ class Runtime:
             return fn(conn)
 
     def turn(self, host: str, token: str, work: Callable[[], Awaitable[_T]]) -> _T:
-        """Run `work` holding `host`'s slot (taken already); the gap starts at the end."""
-        async def held() -> _T:
-            mark = self.pacer.hold(host, token)
-            try:
+        """Run `work` holding `host`'s slot (taken already); the next gap counts from
+        the answer to its last request (from its end when none came)."""
+        held = self.pacer.hold(host, token)
+
+        async def within() -> _T:
+            with self.pacer.within(held):
                 return await work()
-            finally:
-                self.pacer.unhold(mark)
 
         try:
-            return self.run(held())
+            return self.run(within())
         finally:
-            self.pacer.release(host, token)
+            self.pacer.release(host, token, held)
 
 
 def _storage(fn: Callable[[], _T]) -> _T:
@@ -245,7 +292,7 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
     if push is not None:  # WebSub: pushed bodies stand in for the request
         return _after_poll(rt, feed, source, push.poll, zone, push.inbox_ids)
     host, token = host_of(feed.url), uuid.uuid4().hex
-    wait = rt.pacer.take(host, token, booked=booked)
+    wait = rt.acquire(host, token, booked=booked)
     if wait:
         rt.send_poll(feed_id, booked=True, delay_ms=wait)
         return "waiting"
@@ -281,12 +328,13 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
                                + retries_due(c, feed, now))
     todo.sort(key=lambda t: (int(t.priority), -t.newest))
     seen: set[str] = set()
+    fresh: list[Entry] = []
     for item in todo:
         key = canonical_url(item.entry.url)
         if key not in seen:
             seen.add(key)
-            rt.send_article(ArticleMessage(feed.id, entry_to_json(item.entry)).as_json(),
-                            delay_ms=0)
+            fresh.append(item.entry)
+    _send_booked(rt, feed.id, fresh)
     subscribed = bool(rt.settings.public_url) and rt.read(
         lambda c: fleet_websub.is_pushed(rt.settings, c, feed.id, now))
     plan = plan_next_poll(
@@ -305,6 +353,20 @@ def _after_poll(rt: Runtime, feed: Feed, source: Source, poll: PollResult, zone:
     return f"polled:{len(seen)}"
 
 
+def _send_booked(rt: Runtime, feed_id: int, entries: list[Entry]) -> None:
+    """Send one article message per entry, each booked a start on its host (in order,
+    one gap apart) and delayed to come back `EARLY_MS` before it."""
+    by_host: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_host.setdefault(host_of(entry.url), []).append(entry)
+    for host, listed in by_host.items():
+        waits = rt.pacer.book(host, len(listed))
+        for entry, wait in zip(listed, waits, strict=True):
+            delay = wait - EARLY_MS if wait > EARLY_MS else 0
+            rt.send_article(ArticleMessage(feed_id, entry_to_json(entry),
+                                           booked=True).as_json(), delay_ms=delay)
+
+
 def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     """Fetch, extract and store one page; the outcome, for logs and tests."""
     msg = ArticleMessage(**payload)
@@ -314,7 +376,7 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     feed, source = loaded
     entry = entry_from_json(msg.entry)
     host, token = host_of(entry.url), uuid.uuid4().hex
-    wait = rt.pacer.take(host, token, booked=msg.booked)
+    wait = rt.acquire(host, token, booked=msg.booked)
     if wait:
         rt.send_article(replace(msg, booked=True).as_json(), delay_ms=wait)
         return "waiting"
