@@ -66,7 +66,9 @@ def extraction_rate(pages: list[tuple[str, str]]) -> dict[str, float]:
     return out
 
 
-def run_jarida(base: str, workdir: Path) -> dict[str, float]:
+def ingest_env(workdir: Path) -> dict[str, str]:
+    """The environment of the single-host ingest crawl (pacing off, SQLite in workdir);
+    bench.ingest_cpu crawls with the same settings."""
     env = dict(os.environ)
     env.update({
         "JARIDA_DATABASE_URL": f"sqlite:///{workdir}/jarida.db",
@@ -77,6 +79,11 @@ def run_jarida(base: str, workdir: Path) -> dict[str, float]:
         "JARIDA_EXTRACT_WORKERS": "0",
         "JARIDA_WRITE_BATCH_SIZE": "200",
     })
+    return env
+
+
+def run_jarida(base: str, workdir: Path) -> dict[str, float]:
+    env = ingest_env(workdir)
     run_python(["-m", "jarida", "init"], env)
     run_python(["-m", "jarida", "sources", "add", f"{base}/scale/sitemap-index.xml",
                 "--kind", "sitemap", "--name", "Scale", "--lang", "fr"], env)

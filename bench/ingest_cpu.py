@@ -36,6 +36,7 @@ from typing import Any
 import psutil
 
 from bench.common import RESULTS, ROOT, machine, replace_section, today
+from bench.ingest import ingest_env
 from bench.static_site import static_scale_web
 
 
@@ -96,17 +97,7 @@ def _run(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[str, T
 
 
 def run_jarida(tree: Path, base: str, workdir: Path) -> dict[str, float]:
-    env = dict(os.environ)
-    env.update({
-        "PYTHONPATH": str(tree),
-        "JARIDA_DATABASE_URL": f"sqlite:///{workdir}/jarida.db",
-        "JARIDA_PRIVATE_NETWORK_ALLOWLIST": '["127.0.0.1"]',
-        "JARIDA_HOST_DELAY_SECONDS": "0",
-        "JARIDA_HOST_CONCURRENCY": "8",
-        "JARIDA_CRAWL_CONCURRENCY": "8",
-        "JARIDA_EXTRACT_WORKERS": "0",
-        "JARIDA_WRITE_BATCH_SIZE": "200",
-    })
+    env = {**ingest_env(workdir), "PYTHONPATH": str(tree)}
     for args in (["-m", "jarida", "init"],
                  ["-m", "jarida", "sources", "add", f"{base}/scale/sitemap-index.xml",
                   "--kind", "sitemap", "--name", "Scale", "--lang", "fr"]):
