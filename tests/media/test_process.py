@@ -101,6 +101,22 @@ def test_exif_orientation_applied_then_stripped() -> None:
         assert not shown.getexif() and b"SecretCam" not in data
 
 
+def test_no_metadata_survives_in_any_rendition_even_unresized() -> None:
+    # Narrower than every width: the decoded picture itself is encoded, in both formats.
+    img = Image.new("RGB", (300, 200), (200, 10, 10))
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"
+    out = io.BytesIO()
+    img.save(out, format="JPEG", exif=exif.tobytes(), comment=b"SecretComment",
+             icc_profile=b"SecretProfile" * 20)
+    result = process_image(job(out.getvalue(), jpeg=True))
+    assert {fmt for _, fmt in result.renditions} == {"webp", "jpg"}
+    for data in result.renditions.values():
+        shown = Image.open(io.BytesIO(data))
+        assert not shown.getexif() and "icc_profile" not in shown.info
+        assert b"Secret" not in data
+
+
 def test_animated_gif_keeps_its_first_frame() -> None:
     frames = [Image.new("RGB", (64, 64), c) for c in ((255, 0, 0), (0, 0, 255))]
     out = io.BytesIO()
