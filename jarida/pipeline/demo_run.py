@@ -81,7 +81,8 @@ def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: 
         report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
         login = demo_setup.finish(db, settings)
         console.print(f"media monitoring: http://{host}:{port}/veille  (log in as "
-                      f"[bold]{login.name}[/] / [bold]{login.password}[/])")
+                      f"[bold]{login.name}[/] / [bold]{login.password}[/])",
+                      soft_wrap=True)  # a narrow terminal must not split the password
         if serve:
             from jarida.pipeline.runner import serve_until_stopped
 
