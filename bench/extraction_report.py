@@ -57,7 +57,7 @@ def markdown(runs: Sequence[tuple[Corpus, list[Page], list[Result], dict[str, di
         "",
         "Article-body F1 (4-gram shingles, scoring in `bench/scoring.py`), all extractors in "
         "one run pinned to one core; speed = CPU time, best of "
-        f"{max(rounds - 1, 1)} interleaved passes (every extractor on page 1, then on "
+        f"{rounds} interleaved passes (every extractor on page 1, then on "
         "page 2...). Each corpus is split by a fixed rule (first byte of sha256(page id) "
         "even: tuning half, odd: held-out half; `bench/extraction_corpora.py`). Reproduce "
         "with `.venv/bin/python -m bench.extraction`.",

@@ -101,10 +101,27 @@ _LEAD_HINTS = ("publi", "paru", "aparecid", "نشر")
 _LEAD_RE = re.compile(rf"(?i)(?<!\w)(?:{_LEAD})")
 
 
+def _hint_positions(lowered: str) -> list[int]:
+    """Where a lead hint opens in `lowered`, in text order."""
+    found: list[int] = []
+    for hint in _LEAD_HINTS:
+        position = lowered.find(hint)
+        while position >= 0:
+            found.append(position)
+            position = lowered.find(hint, position + 1)
+    return sorted(found)
+
+
 def _may_hold_dateline(text: str) -> bool:
     lowered = text.lower()
     if not any(hint in lowered for hint in _LEAD_HINTS):
         return False
+    if len(lowered) == len(text):
+        # Every lead opens with a hint ("first published in" is tried at "published",
+        # where the same line matches): trying the patterns where a hint stands spares
+        # a case-insensitive scan of the whole text (0.5 ms on a long article).
+        return any(DATELINE.match(text, start) or _DANGLING.match(text, start)
+                   for start in _hint_positions(lowered))
     return any(DATELINE.match(text, lead.start()) or _DANGLING.match(text, lead.start())
                for lead in _LEAD_RE.finditer(text))
 
