@@ -26,8 +26,8 @@ from sqlalchemy import func, select
 from jarida.dedup.copies import copy_print
 from jarida.demo.scale import ScaleWeb
 from jarida.model import ArticleRecord, SourceSpec
-from jarida.pipeline.derived import Derived
 from jarida.pipeline.copies_hook import link_copies
+from jarida.pipeline.derived import Derived
 from jarida.pipeline.hooks import StoredArticle
 from jarida.settings import Settings
 from jarida.storage import Database
