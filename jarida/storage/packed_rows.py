@@ -25,7 +25,8 @@ def packed_select(dialect: str, pg_types: Sequence[str]) -> str:
     if dialect == "postgresql":
         arrays = ", ".join(f"CAST(:{n} AS {t}[])" for n, t in zip(names, pg_types, strict=True))
         return f"SELECT * FROM unnest({arrays}) AS packed({', '.join(names)})"
-    columns = ", ".join(f"value ->> {i} AS {n}" for i, n in enumerate(names))
+    # json_extract, not `->>`: SQLite 3.9 onwards, not only 3.38
+    columns = ", ".join(f"json_extract(value, '$[{i}]') AS {n}" for i, n in enumerate(names))
     return f"SELECT {columns} FROM json_each(:rows) WHERE true"  # `WHERE`: before ON CONFLICT
 
 
