@@ -19,8 +19,16 @@ from datetime import datetime
 import numpy as np
 from sqlalchemy import Connection
 
-from jarida.dedup.minhash import Signature, band_keys, shingles, signature, words_of
+from jarida.dedup.minhash import (
+    NUM_PERM,
+    Signature,
+    band_keys,
+    shingles,
+    signature,
+    words_of,
+)
 from jarida.storage import copies as store
+from jarida.storage.clean import clean_text
 from jarida.storage.database import Database
 
 REBUILD_BATCH = 200
@@ -88,8 +96,8 @@ def copy_print(text: str | None) -> CopyPrint:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A just-stored article's print and its text as stored (read only if a candidate
-    must be confirmed on exact shingles)."""
+    """A just-stored article's print and its text (read only if a candidate must be
+    confirmed on exact shingles, and only then cleaned as storing cleans it)."""
 
     print: CopyPrint
     text: str | None
@@ -104,7 +112,7 @@ class _Words:
 
     def get(self) -> tuple[list[str], set[str]]:
         if self._value is None:
-            words = words_of(self._text)
+            words = words_of(clean_text(self._text))  # idempotent: stored text is clean
             self._value = words, shingles(words)
         return self._value
 
@@ -247,15 +255,15 @@ def _link_batch(conn: Connection, work: list[tuple[int, store.Candidate, Prepare
     # before this batch; the batch's own new ones replace theirs as each is decided.
     signatures = store.signatures_of(conn, sorted(set(index.keys_of) | batch_ids))
     linked = store.linked_among(conn, sorted(batch_ids))
-    values = {other: _values(raw) for other, raw in signatures.items()}
+    values = _SignatureRows(signatures, batch_ids)
     for article_id, me, ready in work:
         keys = list(ready.print.band_keys)
         index.replace(article_id, keys)
-        mine = values[article_id] = _values(ready.print.signature)
-        others = [other for other in index.sharing(keys, article_id) if other in values]
+        mine = values.set(article_id, ready.print.signature)
+        others = [other for other in index.sharing(keys, article_id) if other in values.known]
         estimated: list[tuple[float, int]] = []
         if others:  # estimated Jaccard against every candidate at once
-            equal = np.count_nonzero(np.stack([values[o] for o in others]) == mine, axis=1)
+            equal = np.count_nonzero(values.rows(others) == mine, axis=1)
             estimated = list(zip((equal / len(mine)).tolist(), others, strict=True))
         best = _confirm(conn, estimated, _Words(ready.text), rules)
         if best is None:
@@ -271,6 +279,31 @@ def _link_batch(conn: Connection, work: list[tuple[int, store.Candidate, Prepare
 
 def _values(raw: bytes) -> np.ndarray[tuple[int], np.dtype[np.uint32]]:
     return np.frombuffer(raw, dtype="<u4")
+
+
+class _SignatureRows:
+    """The signatures a batch compares, one row each of a single matrix (a candidate set
+    is then one gather, not a stack of separate arrays). `known` are the articles that
+    have one: stored before the batch, or taken by the batch's articles as they come."""
+
+    def __init__(self, stored: dict[int, bytes], batch_ids: set[int]) -> None:
+        ids = sorted(set(stored) | batch_ids)
+        self.row = {aid: i for i, aid in enumerate(ids)}
+        self.known = set(stored)
+        self.width = len(next(iter(stored.values()))) // 4 if stored else NUM_PERM
+        self.matrix = np.zeros((len(ids), self.width), dtype="<u4")
+        if stored:
+            self.matrix[[self.row[aid] for aid in stored]] = _values(
+                b"".join(stored.values())).reshape(len(stored), self.width)
+
+    def set(self, article_id: int, raw: bytes) -> np.ndarray[tuple[int], np.dtype[np.uint32]]:
+        mine = _values(raw)
+        self.matrix[self.row[article_id]] = mine
+        self.known.add(article_id)
+        return mine
+
+    def rows(self, ids: list[int]) -> np.ndarray[tuple[int, int], np.dtype[np.uint32]]:
+        return self.matrix[[self.row[aid] for aid in ids]]
 
 
 def _confirm(conn: Connection, estimated: list[tuple[float, int]], mine: _Words,

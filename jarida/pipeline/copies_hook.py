@@ -8,15 +8,15 @@ from sqlalchemy import Connection
 
 from jarida.dedup.copies import Prepared, link_articles
 from jarida.pipeline.hooks import StoredArticle
-from jarida.storage.clean import clean_required
 
 
 def link_copies(conn: Connection, stored: Sequence[StoredArticle]) -> None:
     """Unchanged articles are skipped: a re-crawl changes nothing. Prints the extraction
-    worker computed (`record.derived`) are used as they are; the others are made here."""
+    worker computed (`record.derived`) are used as they are; the others are made here.
+    The text goes as the record holds it: it is cleaned only if it is ever compared."""
     changed = [s for s in stored if s.outcome != "unchanged"]
     prepared = {
-        s.article_id: Prepared(s.record.derived.copies, clean_required(s.record.text))
+        s.article_id: Prepared(s.record.derived.copies, s.record.text)
         for s in changed if s.record.derived is not None
     }
     link_articles(conn, [s.article_id for s in changed], prepared=prepared)

@@ -9,11 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
+from jarida.storage.packed_rows import packed_params, packed_select
 from jarida.storage.tables import article_copies, articles, copy_bands, copy_signatures, sources
 
 CHUNK = 500
@@ -70,23 +83,39 @@ def insert_signatures(conn: Connection, rows: Sequence[tuple[int, bytes, Sequenc
     ])
 
 
+@cache
+def _upsert_signatures(dialect: str) -> Any:
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(copy_signatures)
+    return stmt.on_conflict_do_update(index_elements=["article_id"],
+                                      set_={"signature": stmt.excluded.signature})
+
+
+_DROP_BANDS = delete(copy_bands).where(
+    copy_bands.c.article_id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _insert_bands(dialect: str) -> Any:
+    """Every band row of a batch in one statement (`packed_rows`)."""
+    return text("INSERT INTO copy_bands (band_key, article_id) "
+                + packed_select(dialect, ["bigint", "integer"]))
+
+
 def replace_signatures(conn: Connection, rows: Sequence[tuple[int, bytes, Sequence[int]]]
                        ) -> None:
     """Store (or replace) the signatures and band keys of a batch of articles."""
     if not rows:
         return
-    stmt = _insert(conn)(copy_signatures)
-    conn.execute(stmt.on_conflict_do_update(
-        index_elements=["article_id"], set_={"signature": stmt.excluded.signature}
-    ), [{"article_id": aid, "signature": sig} for aid, sig, _ in rows])
+    dialect = conn.dialect.name
+    conn.execute(_upsert_signatures(dialect),
+                 [{"article_id": aid, "signature": sig} for aid, sig, _ in rows])
     ids = [aid for aid, _, _ in rows]
     for i in range(0, len(ids), CHUNK):
-        conn.execute(delete(copy_bands).where(copy_bands.c.article_id.in_(ids[i : i + CHUNK])))
+        conn.execute(_DROP_BANDS, {"ids": ids[i : i + CHUNK]})
     latest = {aid: keys for aid, _, keys in rows}  # an article twice: its last keys
-    conn.execute(insert(copy_bands), [
-        {"band_key": key, "article_id": aid}
-        for aid, keys in latest.items() for key in dict.fromkeys(keys)
-    ])
+    bands = [(key, aid) for aid, keys in latest.items() for key in dict.fromkeys(keys)]
+    if bands:
+        conn.execute(_insert_bands(dialect), packed_params(dialect, bands, 2))
 
 
 def forget_signature(conn: Connection, article_id: int) -> None:

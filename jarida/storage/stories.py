@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +22,8 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
+from jarida.storage.packed_rows import bind_values, packed_params, packed_select
 from jarida.storage.tables import articles, stories, story_articles, story_keys
 from jarida.storage.types import UTCDateTime
 
@@ -103,6 +104,37 @@ def key_postings(conn: Connection, keys: Sequence[str], since: datetime,
     return out
 
 
+class _ProfileCache:
+    """Parsed profiles of the stories this process read or wrote lately, each kept with
+    the JSON it was parsed from. A stored profile is still read every time (another
+    process may have changed it); only when its text is the one cached is the parse
+    skipped, so the database stays the truth. Profiles are never changed in place
+    (`jarida.stories.profile` builds new maps), so a parsed one can be shared."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: dict[int, tuple[str, dict[str, dict[str, float]]]] = {}
+        self.lock = threading.Lock()  # a distributed worker's threads share the process
+
+    def parse(self, story_id: int, raw: str) -> dict[str, dict[str, float]]:
+        with self.lock:
+            hit = self.entries.get(story_id)
+        profile = hit[1] if hit is not None and hit[0] == raw else json.loads(raw)
+        self.remember(story_id, raw, profile)
+        return profile
+
+    def remember(self, story_id: int, raw: str, profile: dict[str, dict[str, float]]) -> None:
+        with self.lock:
+            self.entries.pop(story_id, None)  # re-inserted: the most recent goes last
+            self.entries[story_id] = (raw, profile)
+            while len(self.entries) > self.size:
+                del self.entries[next(iter(self.entries))]
+
+
+# About a window's stories at a busy crawler's pace; a few tens of MB at most.
+PROFILES = _ProfileCache(20_000)
+
+
 def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StoryState]:
     if not story_ids:
         return {}
@@ -110,22 +142,25 @@ def load_states(conn: Connection, story_ids: Sequence[int]) -> dict[int, StorySt
     out = {}
     for r in rows:
         m = r._mapping
-        out[int(m["id"])] = StoryState(
-            id=int(m["id"]), first_seen=m["first_seen"], last_seen=m["last_seen"],
+        sid = int(m["id"])
+        out[sid] = StoryState(
+            id=sid, first_seen=m["first_seen"], last_seen=m["last_seen"],
             article_count=int(m["article_count"]), source_count=int(m["source_count"]),
             languages=[x for x in m["languages"].split(",") if x],
-            profile=json.loads(m["profile"]),
+            profile=PROFILES.parse(sid, m["profile"]),
         )
     return out
 
 
-def _values(state: StoryState, heat: float) -> dict[str, Any]:
+def _profile_json(state: StoryState) -> str:
+    return json.dumps(state.profile, ensure_ascii=False, separators=(",", ":"))
+
+
+def _values(state: StoryState, heat: float, raw: str) -> dict[str, Any]:
     return {
         "first_seen": state.first_seen, "last_seen": state.last_seen,
         "article_count": state.article_count, "source_count": state.source_count,
-        "languages": ",".join(sorted(state.languages)),
-        "profile": json.dumps(state.profile, ensure_ascii=False, separators=(",", ":")),
-        "heat": heat,
+        "languages": ",".join(sorted(state.languages)), "profile": raw, "heat": heat,
     }
 
 
@@ -133,8 +168,13 @@ def create_stories(conn: Connection, states: Sequence[tuple[StoryState, float]])
     """Insert these stories (with their heat) in one statement; their ids, in order."""
     if not states:
         return []
-    rows = conn.execute(_STATEMENTS["create"], [_values(state, heat) for state, heat in states])
-    return [int(r[0]) for r in rows]
+    raws = [_profile_json(state) for state, _ in states]
+    rows = conn.execute(_STATEMENTS["create"], [_values(state, heat, raw) for (state, heat), raw
+                                                in zip(states, raws, strict=True)])
+    ids = [int(r[0]) for r in rows]
+    for sid, (state, _), raw in zip(ids, states, raws, strict=True):
+        PROFILES.remember(sid, raw, state.profile)
+    return ids
 
 
 @cache
@@ -147,9 +187,13 @@ def _save_many() -> Any:
 
 def save_states(conn: Connection, states: Sequence[tuple[StoryState, float]]) -> None:
     """Write these stories' states and heats back, in one executemany."""
-    if states:
-        conn.execute(_save_many(), [{"sid": state.id, **_values(state, heat)}
-                                    for state, heat in states])
+    if not states:
+        return
+    raws = [_profile_json(state) for state, _ in states]
+    conn.execute(_save_many(), [{"sid": state.id, **_values(state, heat, raw)}
+                                for (state, heat), raw in zip(states, raws, strict=True)])
+    for (state, _), raw in zip(states, raws, strict=True):
+        PROFILES.remember(state.id, raw, state.profile)
 
 
 @dataclass(frozen=True)
@@ -190,22 +234,25 @@ def outlets_and_velocity(conn: Connection, since: dict[int, datetime]
 
 
 @cache
-def _upsert_key(dialect: str) -> Any:
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(story_keys)
-    return stmt.on_conflict_do_update(
-        index_elements=["key", "story_id"],
-        set_={"last_seen": func.max(stmt.excluded.last_seen, story_keys.c.last_seen)}
-        if dialect != "postgresql" else
-        {"last_seen": func.greatest(stmt.excluded.last_seen, story_keys.c.last_seen)},
-    )
+def _upsert_keys(dialect: str) -> Any:
+    """One statement upserting a whole batch of index rows (`packed_rows`)."""
+    later = "greatest" if dialect == "postgresql" else "max"
+    return text(
+        "INSERT INTO story_keys (key, story_id, last_seen) "
+        + packed_select(dialect, ["text", "integer", "timestamp"])
+        + " ON CONFLICT (key, story_id) DO UPDATE"
+        f" SET last_seen = {later}(excluded.last_seen, story_keys.last_seen)")
 
 
 def touch_keys(conn: Connection, rows: dict[tuple[str, int], datetime]) -> None:
-    """Index stories under keys, {(key, story): seen} (the later time wins)."""
-    if rows:
-        conn.execute(_upsert_key(conn.dialect.name),
-                     [{"key": k, "story_id": sid, "last_seen": seen}
-                      for (k, sid), seen in sorted(rows.items())])
+    """Index stories under keys, {(key, story): seen} (the later time wins), in one
+    statement; rows go in (key, story) order, so concurrent writers lock in one order."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    stamp = bind_values(story_keys.c.last_seen, conn.dialect)
+    packed = [(key, sid, stamp(seen)) for (key, sid), seen in sorted(rows.items())]
+    conn.execute(_upsert_keys(dialect), packed_params(dialect, packed, 3))
 
 
 def move_story(conn: Connection, source: int, target: int) -> None:
