@@ -211,7 +211,7 @@ async def create_query(request: Request) -> Response:
     return JSONResponse(await api_db(request, write, write=True), status_code=201)
 
 
-@router.patch("/queries/{name}/edit", summary="Change a saved query (the fields given)")
+@router.patch("/queries/{name}", summary="Change a saved query (the fields given)")
 async def edit_query(request: Request, name: QueryName) -> Response:
     """Any of POST's fields: a new `name`, `query` or `language` (null or "" for any). The
     rules limited to the query follow it; checked as a new query is."""

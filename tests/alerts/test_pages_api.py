@@ -212,7 +212,7 @@ def test_api_edits_a_saved_query_checked_as_a_new_one(
                   json={"name": "grues", "query": "grue"}).status_code == 201
     rule = c.post("/api/watch/alerts/new-rule", headers=ana, json={
         "target": HOOK, "rules": ["query"], "query": "ports"}).json()
-    edit = "/api/watch/alerts/queries/ports/edit"
+    edit = "/api/watch/alerts/queries/ports"
     assert c.patch(edit, json={"name": "x"}).status_code == 401
     assert c.patch(edit, headers=_auth(tokens["moderator"]), json={"name": "x"}
                    ).status_code == 403
@@ -229,7 +229,7 @@ def test_api_edits_a_saved_query_checked_as_a_new_one(
     assert listed[0]["id"] == body["id"]  # the same query, renamed in place
     rules = {r["id"]: r for r in c.get("/api/watch/alerts/rules", headers=ana).json()["items"]}
     assert rules[rule["id"]]["query"] == "ports du nord"  # its rule follows it
-    only_language = c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+    only_language = c.patch("/api/watch/alerts/queries/ports du nord", headers=ana,
                             json={"language": None})
     assert only_language.json()["language"] is None
     assert only_language.json()["query"] == '"Tanger Med" OR Nador'  # the rest stays
@@ -244,12 +244,12 @@ def test_api_edits_a_saved_query_checked_as_a_new_one(
             ({"language": "de"}, "language must be one of fr, ar, es, en"),
             ({"colour": "red"}, "unknown field(s): colour"),
             ({"query": 3}, "name, query and language must be strings")):
-        refused = c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+        refused = c.patch("/api/watch/alerts/queries/ports du nord", headers=ana,
                           json=payload)
         assert refused.status_code == 400, payload
         assert refused.headers["content-type"].startswith("application/problem+json")
         assert refused.json()["detail"] == detail
-    assert c.patch("/api/watch/alerts/queries/ports du nord/edit", headers=ana,
+    assert c.patch("/api/watch/alerts/queries/ports du nord", headers=ana,
                    content=b"{", ).status_code == 400
     missing = c.patch(edit, headers=ana, json={"query": "x"})
     assert missing.status_code == 404 and missing.json()["detail"] == "no saved query 'ports'"

@@ -75,7 +75,8 @@ def test_dashboard_and_tone_correction(browser: Any,
     days = _rows(page, "#timeline tbody tr")
     counts = [int(r[1]) for r in days]
     # Wire copies count once: the chart holds the originals the database counts, fewer
-    # than all the articles naming the bank (the demo's outage dispatch is republished).
+    # than all the articles naming the bank (three outlets run the agency's dispatch of the
+    # bank's apology; the outlets that cover the outage in their own words are originals).
     originals, with_copies = _EXPECTED["banque-du-sahel"]
     assert sum(counts) == originals and originals < with_copies
     assert max(counts) >= 5
@@ -152,7 +153,7 @@ def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
     page.click("a[href='/veille/alertes?subject=banque-du-sahel']")
     page.wait_for_url("**/veille/alertes?subject=banque-du-sahel")
     # The demo's replay found these without any date given: the 14 November card outage
-    # raises one spike (13 original articles against a baseline of 1 a day) and one
+    # raises one spike (15 original articles against a baseline of 1 a day) and one
     # negative-tone surge, and each outlet's first mention of the bank its alert.
     assert _ALERTS.get("spike") == 1 and _ALERTS.get("negative") == 1, _ALERTS
     for rule in ("negative", "new_outlet", "spike"):
