@@ -293,3 +293,18 @@ def test_pages_edit_a_saved_query_with_a_form(
         ("ana", "query:ports du nord", "was 'ports': 'port' (any language)")]
     assert c.get("/veille/alertes/requetes/999").status_code == 404
     assert c.post("/veille/alertes/requetes/999", data=form).status_code == 404
+
+
+def test_a_saved_querys_path_names_every_method_it_takes(
+        client: tuple[TestClient, dict[str, str]]) -> None:
+    # PATCH and DELETE share /queries/{name}: a method it does not take is answered 405
+    # with both in Allow (Starlette's router names only the first route that matched).
+    c, tokens = client
+    ana = _auth(tokens["analyst"])
+    for method in ("GET", "POST", "PUT"):
+        refused = c.request(method, "/api/watch/alerts/queries/ports", headers=ana)
+        assert refused.status_code == 405, method
+        assert refused.headers["allow"] == "DELETE, PATCH"
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    assert c.patch("/api/watch/alerts/queries/ports/edit", headers=ana,
+                   json={"query": "x"}).status_code == 404  # the old path is gone

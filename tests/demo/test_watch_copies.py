@@ -8,10 +8,10 @@ from collections import defaultdict
 
 import pytest
 
-from jarida.demo.catalog import DemoArticle, build_catalog
-from jarida.demo.content.watch_events import WATCH_EVENTS
 from jarida.dedup.copies import is_copy
 from jarida.dedup.minhash import words_of
+from jarida.demo.catalog import DemoArticle, build_catalog
+from jarida.demo.content.watch_events import WATCH_EVENTS
 
 WATCHED = {e.id for e in WATCH_EVENTS}
 
