@@ -5,6 +5,7 @@ token (no JavaScript needed). Registered before `/veille/{slug}`."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
@@ -49,6 +50,20 @@ def _rule_fields(form: dict[str, list[str]]) -> dict[str, Any]:
             "subject": _one(form, "subject") or None, "query": _one(form, "query") or None,
             "mode": _one(form, "mode") or "immediate",
             "language": _one(form, "language") or "fr"}
+
+
+async def _save_edit(request: Request, write: Callable[[Connection], bool], missing: str,
+                     refused: Callable[[str], Awaitable[Response]], saved: str) -> Response:
+    """The end of an edit form (a rule, a saved query): `write` returns whether the thing
+    edited exists. Saved: back to the alerts page at `saved`; refused by the checks: the
+    form again, kept, with the reason (`refused`); gone meanwhile: 404 `missing`."""
+    try:
+        done = await on_database(request, write, write=True)
+    except BadSubscription as exc:
+        return await refused(str(exc))
+    if not done:
+        raise HTTPException(404, missing)
+    return see_other(saved)
 
 
 def _labels(request: Request) -> dict[str, str]:
@@ -145,13 +160,10 @@ async def edit_rule(request: Request, rule_id: int) -> Response:
             audit.record(conn, admin.user.name, "alerts.rule.edit", f"subscription:{rule_id}")
         return done
 
-    try:
-        done = await on_database(request, write, write=True)
-    except BadSubscription as exc:
-        return await _edit_page(request, admin, rule_id, 400, error=str(exc), form=fields)
-    if not done:
-        raise HTTPException(404, interface(request).gettext("No such alert rule."))
-    return see_other(f"{HOME}#rule-{rule_id}")
+    return await _save_edit(
+        request, write, interface(request).gettext("No such alert rule."),
+        lambda error: _edit_page(request, admin, rule_id, 400, error=error, form=fields),
+        f"{HOME}#rule-{rule_id}")
 
 
 @router.post("/regles/{rule_id}/supprimer")
@@ -237,10 +249,7 @@ async def edit_query(request: Request, query_id: int) -> Response:
                          f"query:{fields['name']}", subs.query_change(before))
         return before is not None
 
-    try:
-        done = await on_database(request, write, write=True)
-    except BadSubscription as exc:
-        return await _query_page(request, admin, query_id, 400, error=str(exc), form=fields)
-    if not done:
-        raise HTTPException(404, interface(request).gettext("No such saved query."))
-    return see_other(f"{HOME}#query-{query_id}")
+    return await _save_edit(
+        request, write, interface(request).gettext("No such saved query."),
+        lambda error: _query_page(request, admin, query_id, 400, error=error, form=fields),
+        f"{HOME}#query-{query_id}")

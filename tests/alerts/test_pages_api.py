@@ -163,6 +163,10 @@ def test_pages_show_history_and_manage_rules_with_forms(
     row = re.search(r'<tr id="rule-2">.*?</tr>', rules, re.S)
     assert row and "New outlet" in row[0] and "paused" in row[0]  # "active" left unticked
     assert c.get("/veille/alertes/regles/99").status_code == 404
+    assert c.post("/veille/alertes/regles/99", data=form).status_code == 404
+    wrong = c.post("/veille/alertes/regles/2", data={**form, "target": "nobody"})
+    assert wrong.status_code == 400 and 'role="alert"' in wrong.text
+    assert 'value="nobody"' in wrong.text  # the edit form again, as typed
 
     assert c.post("/veille/alertes/requetes", data={"csrf": csrf, "name": "ports",
                                                     "search": "port"}).status_code == 303
