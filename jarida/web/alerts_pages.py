@@ -23,6 +23,7 @@ from jarida.storage.alerts import Subscription
 from jarida.web.admin.auth import MAX_FORM, Admin, Forbidden, csrf_ok, current_admin, see_other
 from jarida.web.admin.pages import on_database, private_page
 from jarida.web.deps import interface
+from jarida.web.story_views import language_name
 
 router = APIRouter(prefix="/veille/alertes", include_in_schema=False)
 ANALYSTS = ("admin", "analyst")
@@ -67,8 +68,11 @@ async def _save_edit(request: Request, write: Callable[[Connection], bool], miss
 
 
 def _labels(request: Request) -> dict[str, str]:
-    _ = interface(request).gettext
-    return {"spike": _("Mention spike"), "negative": _("Negative tone surge"),
+    """The pages' words for rules, modes, channels, states, and languages by name."""
+    ui = interface(request)
+    _ = ui.gettext
+    return {**{code: language_name(code, ui.lang) for code in LANGUAGES},
+            "spike": _("Mention spike"), "negative": _("Negative tone surge"),
             "new_outlet": _("New outlet"), "query": _("Saved query"), "test": _("Test alert"),
             "immediate": _("Immediately"), "digest": _("Daily digest"),
             "webhook": _("Webhook"), "email": _("E-mail"), "pending": _("pending"),
@@ -224,7 +228,7 @@ async def _query_page(request: Request, admin: Admin, query_id: int, status: int
     form = extra.pop("form", None) or {"name": saved.name, "search": saved.query,
                                        "language": saved.language or ""}
     return private_page(request, admin, "watch/alert_query.html", status, saved=saved,
-                        form=form, mail_languages=LANGUAGES, **extra)
+                        form=form, mail_languages=LANGUAGES, labels=_labels(request), **extra)
 
 
 @router.get("/requetes/{query_id}")

@@ -292,7 +292,7 @@ def test_pages_edit_a_saved_query_with_a_form(
     home = c.get("/veille/alertes").text
     row = re.search(rf'<tr id="query-{ports.id}">.*?</tr>', home, re.S)
     assert row and "ports du nord" in row[0] and "&#34;Tanger Med&#34;" in row[0]
-    assert ">es<" in row[0]
+    assert ">espagnol<" in row[0]  # the language by its name
     assert _audited(db, "alerts.query.edit") == [
         ("ana", "query:ports du nord", "was 'ports': 'port' (any language)")]
     assert c.get("/veille/alertes/requetes/999").status_code == 404

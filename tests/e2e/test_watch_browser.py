@@ -178,6 +178,9 @@ def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
 
     page.goto("/veille/alertes")
     form = page.locator("form[action='/veille/alertes/regles']")
+    # languages by their names, not their codes
+    assert form.locator("select[name=language] option").all_inner_texts() == [
+        "français", "arabe", "espagnol", "anglais"]
     form.locator("#new-target").fill("presse@example.org")
     form.locator("input[name=rules][value=new_outlet]").uncheck()
     form.locator("input[name=rules][value=query]").uncheck()
