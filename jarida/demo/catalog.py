@@ -15,10 +15,12 @@ from jarida.demo.content.compose import (
     edited_copy,
     event_text,
     independent_paragraphs,
+    own_angle_paragraphs,
     wire_paragraphs,
 )
 from jarida.demo.content.events import EVENTS
 from jarida.demo.content.types import Event
+from jarida.demo.content.watch_events import WATCH_EVENTS
 from jarida.demo.outlets import BY_SLUG, Outlet
 
 MOROCCO = timezone(timedelta(hours=1))
@@ -98,9 +100,11 @@ def _coverage(event: Event) -> list[tuple[Outlet, str]]:
 
 
 def _article(
-    seed: int, event: Event, outlet: Outlet, lang: str, num: int, wire: tuple[str, ...] | None
+    seed: int, event: Event, outlet: Outlet, lang: str, num: int, wire: tuple[str, ...] | None,
+    slot: int = 0,
 ) -> DemoArticle:
-    """One article: wire copy if the agency wrote `lang`, otherwise independent coverage."""
+    """One article: wire copy if the agency wrote `lang`, otherwise independent coverage
+    (`slot`: its rank among the event's independent articles in `lang`)."""
     rng = random.Random(f"{seed}:{event.id}:{outlet.slug}:{lang}")
     text = event_text(event.id, lang)
     start = EPOCH + timedelta(days=event.day, hours=event.hour)
@@ -117,7 +121,8 @@ def _article(
         author = rng.choice((*outlet.authors, WIRE_CREDIT[lang].strip("()")))
         group, image = f"{event.id}:{lang}:wire", f"{event.id}-wire"
     else:
-        paragraphs = independent_paragraphs(text, lang, event.section, rng)
+        paragraphs = (own_angle_paragraphs(text, lang, rng, slot) if event in WATCH_EVENTS
+                      else independent_paragraphs(text, lang, event.section, rng))
         title = text.titles[rng.randrange(len(text.titles))]
         lag = rng.randint(15, 1200)
         author = rng.choice(outlet.authors)
@@ -161,12 +166,16 @@ def build_catalog(seed: int) -> tuple[DemoArticle, ...]:
     counters: dict[str, int] = {}
     for event in EVENTS:
         agency_langs = {lang for o, lang in _coverage(event) if o.slug == "maghreb-wire"}
+        slots: dict[str, int] = {}  # independent articles of the event so far, per language
         for outlet, lang in _coverage(event):
             counters[outlet.slug] = counters.get(outlet.slug, 0) + 1
             num = 1000 + 7 * counters[outlet.slug] + (seed % 7)
             wire = None
             if event.wire and lang in agency_langs:
                 wire = wire_paragraphs(event_text(event.id, lang), lang, event.section)
-            articles.append(_article(seed, event, outlet, lang, num, wire))
+            slot = 0
+            if wire is None and outlet.slug != "maghreb-wire":
+                slot = slots[lang] = slots.get(lang, -1) + 1
+            articles.append(_article(seed, event, outlet, lang, num, wire, slot))
     articles.sort(key=lambda a: (a.published, a.id))
     return tuple(articles)

@@ -31,7 +31,7 @@ def timeline_svg(buckets: Sequence[Bucket], title: str, labels: dict[str, str]) 
     slot = inner_w / max(len(buckets), 1)
     bar = max(1.0, slot * 0.8)
     parts = [f'<svg class="watch-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-label="{escape(title)}" dir="ltr" xmlns="http://www.w3.org/2000/svg">',
+             f'aria-label="{escape(title)}" direction="ltr" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{escape(title)}</title>"]
     for k in range(5):  # grid lines and their values
         y = PAD + inner_h - inner_h * k / 4
@@ -70,7 +70,7 @@ def bars_svg(rows: Sequence[tuple[str, float, str]], title: str, *, percent: boo
     top = max((v for _, v, _ in rows), default=0) or 1
     label_w, inner = 170, WIDTH - 170 - 70
     parts = [f'<svg class="watch-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-             f'aria-label="{escape(title)}" dir="ltr" xmlns="http://www.w3.org/2000/svg">',
+             f'aria-label="{escape(title)}" direction="ltr" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{escape(title)}</title>"]
     for i, (label, value, colour) in enumerate(rows):
         y = 8 + i * 28

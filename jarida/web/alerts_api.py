@@ -1,8 +1,8 @@
 """The alerts of the monitoring JSON API (issue 14): the alert rules (subscriptions: which
 alerts go to which webhook or address, for which subject or saved query), the saved
 queries, and the alert history with each alert's deliveries. Analysts and admins, with an
-API token, like the rest of `/api/watch`. No path takes two methods (Starlette's 405
-would name only one of them)."""
+API token, like the rest of `/api/watch`. A saved query is changed and removed at its own
+path (PATCH and DELETE `/queries/{name}`); `SharedPathRoute` makes a 405 name both."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ from jarida.storage import audit
 from jarida.storage.accounts import UserRow
 from jarida.watch.analysis import NotFound
 from jarida.web.admin.tokens import api_user
+from jarida.web.allowed_methods import SharedPathRoute
 from jarida.web.deps import interface
 from jarida.web.query import NO_NUL
 from jarida.web.watch_api import ANALYSTS, ANSWERS, api_db, listing
 
-router = APIRouter(prefix="/api/watch/alerts", tags=["monitoring"], responses=ANSWERS)
+router = APIRouter(prefix="/api/watch/alerts", tags=["monitoring"], responses=ANSWERS,
+                   route_class=SharedPathRoute)
 Ident = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str | None, Query(pattern=NO_NUL, max_length=120)]
 RULE_FIELDS = ("target", "rules", "subject", "query", "mode", "language", "active")
@@ -211,7 +213,7 @@ async def create_query(request: Request) -> Response:
     return JSONResponse(await api_db(request, write, write=True), status_code=201)
 
 
-@router.patch("/queries/{name}/edit", summary="Change a saved query (the fields given)")
+@router.patch("/queries/{name}", summary="Change a saved query (the fields given)")
 async def edit_query(request: Request, name: QueryName) -> Response:
     """Any of POST's fields: a new `name`, `query` or `language` (null or "" for any). The
     rules limited to the query follow it; checked as a new query is."""

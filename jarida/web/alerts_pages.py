@@ -5,6 +5,7 @@ token (no JavaScript needed). Registered before `/veille/{slug}`."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
@@ -22,6 +23,7 @@ from jarida.storage.alerts import Subscription
 from jarida.web.admin.auth import MAX_FORM, Admin, Forbidden, csrf_ok, current_admin, see_other
 from jarida.web.admin.pages import on_database, private_page
 from jarida.web.deps import interface
+from jarida.web.story_views import language_name
 
 router = APIRouter(prefix="/veille/alertes", include_in_schema=False)
 ANALYSTS = ("admin", "analyst")
@@ -51,9 +53,26 @@ def _rule_fields(form: dict[str, list[str]]) -> dict[str, Any]:
             "language": _one(form, "language") or "fr"}
 
 
+async def _save_edit(request: Request, write: Callable[[Connection], bool], missing: str,
+                     refused: Callable[[str], Awaitable[Response]], saved: str) -> Response:
+    """The end of an edit form (a rule, a saved query): `write` returns whether the thing
+    edited exists. Saved: back to the alerts page at `saved`; refused by the checks: the
+    form again, kept, with the reason (`refused`); gone meanwhile: 404 `missing`."""
+    try:
+        done = await on_database(request, write, write=True)
+    except BadSubscription as exc:
+        return await refused(str(exc))
+    if not done:
+        raise HTTPException(404, missing)
+    return see_other(saved)
+
+
 def _labels(request: Request) -> dict[str, str]:
-    _ = interface(request).gettext
-    return {"spike": _("Mention spike"), "negative": _("Negative tone surge"),
+    """The pages' words for rules, modes, channels, states, and languages by name."""
+    ui = interface(request)
+    _ = ui.gettext
+    return {**{code: language_name(code, ui.lang) for code in LANGUAGES},
+            "spike": _("Mention spike"), "negative": _("Negative tone surge"),
             "new_outlet": _("New outlet"), "query": _("Saved query"), "test": _("Test alert"),
             "immediate": _("Immediately"), "digest": _("Daily digest"),
             "webhook": _("Webhook"), "email": _("E-mail"), "pending": _("pending"),
@@ -145,13 +164,10 @@ async def edit_rule(request: Request, rule_id: int) -> Response:
             audit.record(conn, admin.user.name, "alerts.rule.edit", f"subscription:{rule_id}")
         return done
 
-    try:
-        done = await on_database(request, write, write=True)
-    except BadSubscription as exc:
-        return await _edit_page(request, admin, rule_id, 400, error=str(exc), form=fields)
-    if not done:
-        raise HTTPException(404, interface(request).gettext("No such alert rule."))
-    return see_other(f"{HOME}#rule-{rule_id}")
+    return await _save_edit(
+        request, write, interface(request).gettext("No such alert rule."),
+        lambda error: _edit_page(request, admin, rule_id, 400, error=error, form=fields),
+        f"{HOME}#rule-{rule_id}")
 
 
 @router.post("/regles/{rule_id}/supprimer")
@@ -212,7 +228,7 @@ async def _query_page(request: Request, admin: Admin, query_id: int, status: int
     form = extra.pop("form", None) or {"name": saved.name, "search": saved.query,
                                        "language": saved.language or ""}
     return private_page(request, admin, "watch/alert_query.html", status, saved=saved,
-                        form=form, mail_languages=LANGUAGES, **extra)
+                        form=form, mail_languages=LANGUAGES, labels=_labels(request), **extra)
 
 
 @router.get("/requetes/{query_id}")
@@ -237,10 +253,7 @@ async def edit_query(request: Request, query_id: int) -> Response:
                          f"query:{fields['name']}", subs.query_change(before))
         return before is not None
 
-    try:
-        done = await on_database(request, write, write=True)
-    except BadSubscription as exc:
-        return await _query_page(request, admin, query_id, 400, error=str(exc), form=fields)
-    if not done:
-        raise HTTPException(404, interface(request).gettext("No such saved query."))
-    return see_other(f"{HOME}#query-{query_id}")
+    return await _save_edit(
+        request, write, interface(request).gettext("No such saved query."),
+        lambda error: _query_page(request, admin, query_id, 400, error=error, form=fields),
+        f"{HOME}#query-{query_id}")

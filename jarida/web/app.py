@@ -29,6 +29,7 @@ from jarida.web import (
     story_api,
     story_pages,
     watch_api,
+    watch_downloads,
     watch_pages,
     websub_routes,
 )
@@ -131,6 +132,7 @@ def create_app(
     app.include_router(alerts_api.router)
     app.include_router(watch_api.router)
     app.include_router(alerts_pages.router)  # before /veille/{slug}
+    app.include_router(watch_downloads.router)
     app.include_router(watch_pages.router)
     app.include_router(feed_routes.router)
     app.include_router(pages.router)

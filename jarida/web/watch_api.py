@@ -177,6 +177,28 @@ async def remove_subject(request: Request, slug: Slug) -> Response:
     return Response(status_code=204)
 
 
+def all_mention_rows(conn: Connection, slug: str, filters: MentionFilter,
+                     base: str) -> list[dict[str, Any]]:
+    """Every mention of a subject in the period, newest first (an export: up to 100,000),
+    as the API and the pages' downloads give them. NotFound: no such subject."""
+    subject = subject_or_404(conn, slug)
+    assert subject.id is not None
+    rows: list[dict[str, Any]] = []
+    page: str | None = None
+    while True:
+        items, page = q.list_mentions(conn, subject.id, filters, limit=1000, cursor=page)
+        rows += [mention_data(i, base) for i in items]
+        if page is None or len(rows) >= 100_000:
+            return rows
+
+
+def timeline_rows(conn: Connection, slug: str, interval: str,
+                  filters: MentionFilter) -> list[dict[str, Any]]:
+    """A subject's mentions per period, every period of the range (NotFound: no subject)."""
+    subject = subject_or_404(conn, slug)
+    return [bucket_data(b) for b in filled_timeline(conn, subject, interval, filters)]
+
+
 @router.get("/subjects/{slug}/mentions", summary="A subject's mentions, newest first")
 async def mentions(request: Request, slug: Slug, tone: Text = None, language: Text = None,
                    source: Text = None, cursor: Text = None, format: Text = None,
@@ -188,18 +210,12 @@ async def mentions(request: Request, slug: Slug, tone: Text = None, language: Te
     everything = format in ("csv", "xlsx")
 
     def read(conn: Connection) -> tuple[list[dict[str, Any]], str | None]:
+        if everything:
+            return all_mention_rows(conn, slug, filters, base), None
         subject = subject_or_404(conn, slug)
         assert subject.id is not None
-        if not everything:
-            items, nxt = q.list_mentions(conn, subject.id, filters, limit=limit, cursor=cursor)
-            return [mention_data(i, base) for i in items], nxt
-        rows: list[dict[str, Any]] = []
-        page: str | None = None
-        while True:  # an export holds every mention of the period
-            items, page = q.list_mentions(conn, subject.id, filters, limit=1000, cursor=page)
-            rows += [mention_data(i, base) for i in items]
-            if page is None or len(rows) >= 100_000:
-                return rows, None
+        items, nxt = q.list_mentions(conn, subject.id, filters, limit=limit, cursor=cursor)
+        return [mention_data(i, base) for i in items], nxt
 
     rows, nxt = await api_db(request, read)
     return listing(rows, MENTION_COLUMNS, format, f"{slug}-mentions", {"next_cursor": nxt})
@@ -215,11 +231,7 @@ async def timeline(request: Request, slug: Slug,
         raise HTTPException(400, f"interval must be one of {', '.join(INTERVALS)}")
     filters = _filters(since, until, None, language, source)
 
-    def read(conn: Connection) -> list[dict[str, Any]]:
-        subject = subject_or_404(conn, slug)
-        return [bucket_data(b) for b in filled_timeline(conn, subject, interval, filters)]
-
-    rows = await api_db(request, read)
+    rows = await api_db(request, lambda conn: timeline_rows(conn, slug, interval, filters))
     return listing(rows, TIMELINE_COLUMNS, format, f"{slug}-timeline",
                     {"interval": interval})
 

@@ -14,11 +14,10 @@ from jarida.storage import audit
 from jarida.storage import watch_analysis as q
 from jarida.storage import watch_mentions as mention_store
 from jarida.storage import watch_subjects as subject_store
-from jarida.storage.watch_analysis import INTERVALS, MentionFilter
+from jarida.storage.watch_analysis import INTERVALS
 from jarida.watch.analysis import NotFound, dashboard
 from jarida.watch.charts import TONE_COLOURS, bars_svg, timeline_svg
 from jarida.watch.model import TONES
-from jarida.watch.periods import BadPeriod, parse_bound
 from jarida.watch.registry import import_yaml
 from jarida.watch.yaml_io import WatchFileError, dump_watch_yaml
 from jarida.web.admin.auth import (
@@ -31,10 +30,13 @@ from jarida.web.admin.auth import (
 )
 from jarida.web.admin.pages import on_database, private_page
 from jarida.web.deps import interface
+from jarida.web.story_views import language_name
+from jarida.web.watch_downloads import page_filters
 
 router = APIRouter(prefix="/veille", include_in_schema=False)
 ANALYSTS = ("admin", "analyst")
 _T = TypeVar("_T")
+LANGUAGES = ("fr", "ar", "es", "en")  # the languages a subject's aliases are written in
 _PALETTE = ("#1f6feb", "#d97706", "#7c3aed", "#059669", "#db2777", "#0891b2")
 
 
@@ -125,18 +127,12 @@ async def remove_form(request: Request, slug: str) -> Response:
 
 
 @router.get("/{slug}")
-async def subject_page(request: Request, slug: str, interval: str = "day",
-                       language: str = "", source: str = "", tone: str = "") -> Response:
+async def subject_page(request: Request, slug: str, interval: str = "day") -> Response:
+    """The dashboard; `from`, `to`, `language`, `source` and `tone` filter it
+    (`watch_downloads.page_filters`), and its download links carry the same filters."""
     admin = await current_admin(request, ANALYSTS)
     ui = interface(request)
-    params = request.query_params
-    try:
-        filters = MentionFilter(parse_bound(params.get("from"), end=False),
-                                parse_bound(params.get("to"), end=True),
-                                tone if tone in TONES else None, language or None,
-                                source or None)
-    except BadPeriod as exc:
-        raise HTTPException(400, str(exc)) from None
+    filters = page_filters(request)
     interval = interval if interval in INTERVALS else "day"
     try:
         board = await _db(request,
@@ -152,10 +148,16 @@ async def subject_page(request: Request, slug: str, interval: str = "day",
                        ui.gettext("Top outlets"))
     stories = bars_svg([(_short(s.title), s.mentions, "#7c3aed") for s in board.stories],
                        ui.gettext("Top stories"))
+    query = request.url.query
     return _page(request, admin, "dashboard.html", board=board, interval=interval,
                  intervals=INTERVALS, timeline_chart=timeline, voices=voices,
                  outlets_chart=outlets, stories_chart=stories, labels=labels, tones=TONES,
-                 colours=TONE_COLOURS, filters=filters)
+                 colours=TONE_COLOURS, filters=filters,
+                 filter_languages=[(c, language_name(c, ui.lang)) for c in dict.fromkeys(
+                     (*LANGUAGES, *(c for c, _ in board.languages if c)))],
+                 language_names={c: language_name(c, ui.lang) for c, _ in board.languages
+                                 if c},
+                 download_query=f"?{query}" if query else "")
 
 
 @router.post("/mentions/{mention_id}/tone")

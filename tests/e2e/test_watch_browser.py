@@ -4,9 +4,13 @@ share of voice, and a tone correction made with one click sticks after a reload.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -15,11 +19,13 @@ from jarida.storage.watch_analysis import MentionFilter, mention_count
 from jarida.storage.watch_subjects import subject_by_slug
 from jarida.watch import demo_setup
 from jarida.web import create_app
+from jarida.web.watch_api import MENTION_COLUMNS, TIMELINE_COLUMNS
 from tests.browsing import BROWSER_MARKS, only_loopback
 from tests.web.livesite import live_server
 
 pytestmark = BROWSER_MARKS
 _EXPECTED: dict[str, tuple[int, int]] = {}
+_SPANISH: dict[str, int] = {}  # the bank's original Spanish mentions
 _ALERTS: dict[str, int] = {}
 
 
@@ -41,6 +47,10 @@ def watched(crawled: tuple[Any, ...]) -> Iterator[tuple[str, demo_setup.DemoLogi
     demo_setup.install_subjects(db)
     login = demo_setup.finish(db, settings)  # the demo's own steps: backfill, analyst login
     _EXPECTED.update(_stored_counts(db))
+    with db.read() as conn:
+        bank = subject_by_slug(conn, "banque-du-sahel")
+        assert bank is not None and bank.id is not None
+        _SPANISH["banque-du-sahel"] = mention_count(conn, bank.id, MentionFilter(language="es"))
     with db.read() as conn:  # the alerts the demo's replay recorded for the bank
         subject = subject_by_slug(conn, "banque-du-sahel")
         assert subject is not None
@@ -75,7 +85,8 @@ def test_dashboard_and_tone_correction(browser: Any,
     days = _rows(page, "#timeline tbody tr")
     counts = [int(r[1]) for r in days]
     # Wire copies count once: the chart holds the originals the database counts, fewer
-    # than all the articles naming the bank (the demo's outage dispatch is republished).
+    # than all the articles naming the bank (three outlets run the agency's dispatch of the
+    # bank's apology; the outlets that cover the outage in their own words are originals).
     originals, with_copies = _EXPECTED["banque-du-sahel"]
     assert sum(counts) == originals and originals < with_copies
     assert max(counts) >= 5
@@ -152,7 +163,7 @@ def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
     page.click("a[href='/veille/alertes?subject=banque-du-sahel']")
     page.wait_for_url("**/veille/alertes?subject=banque-du-sahel")
     # The demo's replay found these without any date given: the 14 November card outage
-    # raises one spike (13 original articles against a baseline of 1 a day) and one
+    # raises one spike (15 original articles against a baseline of 1 a day) and one
     # negative-tone surge, and each outlet's first mention of the bank its alert.
     assert _ALERTS.get("spike") == 1 and _ALERTS.get("negative") == 1, _ALERTS
     for rule in ("negative", "new_outlet", "spike"):
@@ -167,6 +178,9 @@ def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
 
     page.goto("/veille/alertes")
     form = page.locator("form[action='/veille/alertes/regles']")
+    # languages by their names, not their codes
+    assert form.locator("select[name=language] option").all_inner_texts() == [
+        "français", "arabe", "espagnol", "anglais"]
     form.locator("#new-target").fill("presse@example.org")
     form.locator("input[name=rules][value=new_outlet]").uncheck()
     form.locator("input[name=rules][value=query]").uncheck()
@@ -190,4 +204,84 @@ def test_alerts_of_the_demo_and_a_rule_managed_by_forms(
     row.locator("button", has_text="Retirer").click()
     page.wait_for_load_state()
     assert "presse@example.org" not in page.locator("table.alert-rules").inner_text()
+    context.close()
+
+
+def _download(page: Any, link: str, tmp: Path) -> bytes:
+    with page.expect_download() as info:
+        page.click(link)
+    target = tmp / info.value.suggested_filename
+    info.value.save_as(target)
+    return target.read_bytes()
+
+
+def test_a_press_officer_downloads_what_the_dashboard_shows(
+        browser: Any, watched: tuple[str, demo_setup.DemoLogin], tmp_path: Path) -> None:
+    """The language filter is a list of languages, and the dashboard's download links give
+    its mentions (CSV, XLSX) and its timeline (CSV) with the filters chosen, with the
+    session: no API token needed."""
+    site, login = watched
+    context = browser.new_context(base_url=site, locale="fr-FR", accept_downloads=True)
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    _log_in(page, login, "/veille/banque-du-sahel")
+    page.select_option("#f-language", label="espagnol")
+    page.click("form.watch-filters button[type=submit]")
+    page.wait_for_url("**/veille/banque-du-sahel?*language=es*")
+    spanish = _SPANISH["banque-du-sahel"]
+    assert spanish >= 3
+
+    rows = list(csv.reader(io.StringIO(_download(
+        page, "a[href*='/mentions.csv']", tmp_path).decode("utf-8-sig"))))
+    assert tuple(rows[0]) == MENTION_COLUMNS
+    language = MENTION_COLUMNS.index("language")
+    assert len(rows) - 1 == spanish and {r[language] for r in rows[1:]} == {"es"}
+
+    book = openpyxl.load_workbook(io.BytesIO(_download(page, "a[href*='/mentions.xlsx']",
+                                                       tmp_path)))
+    sheet = list(book.active.iter_rows(values_only=True))
+    assert tuple(sheet[0]) == MENTION_COLUMNS and len(sheet) - 1 == spanish
+
+    periods = list(csv.DictReader(io.StringIO(_download(
+        page, "a[href*='/timeline.csv']", tmp_path).decode("utf-8-sig"))))
+    assert tuple(periods[0]) == TIMELINE_COLUMNS
+    assert sum(int(r["mentions"]) for r in periods) == spanish
+    context.close()
+
+
+def test_arabic_dashboard_charts_tables_and_signed_figures(
+        browser: Any, watched: tuple[str, demo_setup.DemoLogin]) -> None:
+    """Right to left, the charts keep their labels beside their bars, the net tone reads
+    "-0.25" (not "0.25-"), and the timeline's table shows every column, share included."""
+    site, login = watched
+    context = browser.new_context(base_url=site, locale="ar-MA",
+                                  viewport={"width": 1280, "height": 900})
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.goto("/lang/ar?next=/veille/banque-du-sahel")
+    _log_in(page, login, "/veille/banque-du-sahel")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    for chart in ("section.share-of-voice svg", "section[aria-labelledby=outlets-title] svg"):
+        label_right, bar_left = page.eval_on_selector(chart, """svg => [
+            svg.querySelector('text').getBoundingClientRect().right,
+            svg.querySelector('rect').getBoundingClientRect().left]""")
+        assert label_right <= bar_left + 1, chart  # the name ends before its bar starts
+
+    minus_first = page.eval_on_selector_all(
+        "section[aria-labelledby=outlets-title] tbody td:last-child", """cells => cells
+        .filter(c => c.textContent.trim().startsWith('-')).map(c => {
+            const text = document.createTreeWalker(c, NodeFilter.SHOW_TEXT).nextNode();
+            const at = text.data.indexOf('-'), end = text.data.trimEnd().length;
+            const first = document.createRange(), last = document.createRange();
+            first.setStart(text, at); first.setEnd(text, at + 1);
+            last.setStart(text, end - 1); last.setEnd(text, end);
+            return first.getBoundingClientRect().left < last.getBoundingClientRect().left;
+        })""")
+    assert minus_first and all(minus_first)
+
+    box = page.locator("#timeline .watch-data")
+    widths = box.evaluate("d => [d.scrollWidth, d.clientWidth]")
+    assert widths[0] <= widths[1] + 1  # no column hidden behind a scroll bar
+    share = page.locator("#timeline thead th").nth(5)
+    assert share.is_visible() and share.inner_text() == "النسبة من مجموع المقالات"
     context.close()

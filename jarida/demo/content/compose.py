@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from jarida.demo.content.angles import ANGLES
 from jarida.demo.content.ar import AR
 from jarida.demo.content.blocks import (
     CLOSERS,
@@ -78,6 +79,34 @@ def independent_paragraphs(
         *extra,
         text.outlook,
         closer,
+    ]
+    if rng.random() < 0.5:
+        body[1], body[2] = body[2], body[1]
+    return tuple(body)
+
+
+def own_angle_paragraphs(text: EventText, lang: str, rng: random.Random,
+                         slot: int) -> tuple[str, ...]:
+    """An outlet's own story told from its own angle (the watched subjects' events).
+
+    `slot` is the article's rank among the event's independent articles in `lang`; each
+    slot takes two angles of its own (`angles.ANGLES`), its own ending and closing line,
+    so two outlets share the event's lead, facts and quote but not the rest. Articles made
+    of the same sentences only reordered (`independent_paragraphs`) are, by their text,
+    copies of one another, and the copies step rightly links them: monitoring then counts
+    independent coverage once."""
+    facts = list(text.facts)
+    rng.shuffle(facts)
+    cut = rng.randint(1, max(1, len(facts) - 1))
+    angles = ANGLES[lang]
+    body = [
+        text.lead,
+        " ".join(facts[:cut]),
+        quote_paragraph(text, lang, slot),
+        " ".join((*facts[cut:], text.background if slot % 2 == 0 else text.outlook)),
+        angles[2 * slot % len(angles)],
+        angles[(2 * slot + 1) % len(angles)],
+        CLOSERS[lang][slot % len(CLOSERS[lang])],
     ]
     if rng.random() < 0.5:
         body[1], body[2] = body[2], body[1]

@@ -26,9 +26,11 @@ WATCH_EVENTS: tuple[Event, ...] = (
           ("courrier-atlas", "akhbar-maghrib", "rif-express:fr", "rif-express:ar",
            "diario-estrecho", "casablanca-business", "echo-souss", "phare-detroit:fr",
            "phare-detroit:es", "atlas-tech:en")),
+    # The bank's apology is a communiqué the agency sends out: three French outlets run
+    # Maghreb Wire's dispatch (syndicated copies, counted once by monitoring).
     Event("bds-apology", "Économie", 44, 19,
-          ("courrier-atlas", "akhbar-maghrib", "casablanca-business", "diario-estrecho",
-           "atlas-tech:fr")),
+          ("maghreb-wire:fr", "courrier-atlas", "akhbar-maghrib", "casablanca-business",
+           "diario-estrecho", "atlas-tech:fr"), wire=True),
     # More of the outage's own coverage on its day, each outlet writing its own article
     # (no wire copy), so the day stands out once syndicated copies count once.
     Event("bds-outage-merchants", "Économie", 44, 4,
