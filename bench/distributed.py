@@ -121,15 +121,29 @@ def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str
         _prepare(web, env, workdir)
         web.log.write_text("")
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        done, _ = run_python(["-m", "jarida", "crawl", "--once", "--json"], env)
+        crawl = subprocess.Popen([sys.executable, "-m", "jarida", "crawl", "--once", "--json"],
+                                 env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        # CPU per role from the crawl's first request (its start-up excluded, as the
+        # workers' is) to its exit: the crawl process, its extraction workers (and their
+        # fork server), its PostgreSQL backends, and the machine's other roles.
+        account = CpuAccount(crawl.pid, track=True, pg_url=pg_url)
+        while crawl.poll() is None and not web.log.stat().st_size:
+            time.sleep(0.02)
+        account.start()
+        out, err = crawl.communicate(timeout=3600)
+        account.mark()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        report = json.loads(done.stdout)
+        if crawl.returncode != 0:
+            raise RuntimeError(f"jarida crawl failed: {err.strip()[-2000:]}")
+        report = json.loads(out)
         stored = _stored(db_url)
         # The crawl and its extraction processes (waited for), start-up included.
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"stored": stored, "seconds": round(report["seconds"], 2),
                 "pages_per_s": round(stored / report["seconds"], 2),
-                "crawl_cpu_s_with_startup": round(cpu, 2), **_paced_report(web, gap, workdir)}
+                "crawl_cpu_s_with_startup": round(cpu, 2), "cpu_accounting": account.stop(),
+                **_paced_report(web, gap, workdir)}
 
 
 def _consumers_ready(env: dict[str, str], processes: int) -> bool:
@@ -195,7 +209,8 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     raise RuntimeError("the workers did not start")
                 time.sleep(0.3)
             web.log.write_text("")
-            account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url, worker.pid)
+            account = CpuAccount(worker.pid, track=True, pg_url=pg_url)
+            sampler = WaitSampler(pg_url, worker.pid)
             account.start()
             sampler.start()
             scripts = _script_calls()
