@@ -156,7 +156,8 @@ class Settings(BaseSettings):
     )
     write_linger_seconds: float = Field(
         0.5, ge=0, le=30,
-        description="While pages are still being fetched, how long the crawl's writer lets "
+        description="While pages are still being fetched, how long the crawl's writer (or "
+        "a distributed worker process's) lets "
         "a batch fill before writing it: fewer, larger transactions cost less CPU per "
         "article; 0 writes each page as soon as the writer is free.",
     )

@@ -19,8 +19,11 @@ when its host is free. A message whose host is not free yet waits in its thread 
 the host's turn is near (`LOCAL_WAIT_MS`, with at most half the threads of a process
 waiting at once), else goes back to the broker, timed to come back `EARLY_MS` before
 the turn Redis answers (the broker's delays are late by up to a tenth of a second).
-A stored article's picture becomes its own message (`images.py`); a feed with WebSub
-pushes waiting is read from its inbox instead of fetched (`websub.py`).
+A page is stored by its process's writer (`writer.py`), with the pages the process's
+other threads finished meanwhile, in one transaction; the actor returns (and its message
+is acknowledged) once that transaction has committed. A stored article's picture
+becomes its own message (`images.py`); a feed with WebSub pushes waiting is read from
+its inbox instead of fetched (`websub.py`).
 """
 
 from __future__ import annotations
