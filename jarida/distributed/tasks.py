@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.crawl.retry import backoff_delay, is_retryable
+from jarida.crawl.transport import warm_tls
 from jarida.dedup import canonical_url
 from jarida.distributed import websub as fleet_websub
 from jarida.distributed.broker import politeness_client
@@ -150,7 +151,7 @@ class Runtime:
                                    ttl=settings.robots_cache_seconds)
         self.hooks = after_store_hooks(settings)
         # The pages of this process's threads, written several to a transaction (writer.py).
-        self.writer = ProcessWriter(self._store_pages, max_records=settings.write_batch_size,
+        self.writer = ProcessWriter(self._store_pages, max_records=self._batch_size,
                                     linger=settings.write_linger_seconds)
         self._settled: dict[int, tuple[int, str]] = {}  # id(record) -> (feed id, entry URL)
         self._settled_lock = threading.Lock()
@@ -162,14 +163,26 @@ class Runtime:
         self._waiting_lock = threading.Lock()
         self._threads = 0
 
+    def threads(self) -> int:
+        """This process's Dramatiq worker threads (0 outside a worker process)."""
+        if not self._threads:
+            self._threads = worker_threads()
+        return self._threads
+
+    def _batch_size(self) -> int:
+        """Most pages in one transaction of this process's writer: `write_batch_size`,
+        and at most half the worker threads (a thread waits for its page's commit, so a
+        fuller batch would leave too few threads to start the pages whose turn comes)."""
+        threads = self.threads()
+        size = self.settings.write_batch_size
+        return min(size, max(1, threads // 2)) if threads else size
+
     def _may_wait(self) -> bool:
         """A thread may wait for its host's turn while at most half the worker threads
         of this process do (so waiting messages never starve the others)."""
+        threads = self.threads()
         with self._waiting_lock:
-            if not self._threads:
-                self._threads = sum(1 for t in threading.enumerate()
-                                    if type(t).__name__ == "_WorkerThread")
-            if self._waiting >= max(1, self._threads // 2):
+            if self._waiting >= max(1, threads // 2):
                 return False
             self._waiting += 1
             return True
@@ -211,11 +224,12 @@ class Runtime:
         return loaded
 
     def warm(self) -> None:
-        """Open what the first message would: the database (one round trip) and Redis;
-        the hooks' imports happened in `__init__`. A worker process
+        """Open what the first message would: the TLS context, the database (one round
+        trip) and Redis; the hooks' imports happened in `__init__`. A worker process
         calls it before it consumes, so its first messages do not pay for start-up.
         Best effort: whatever is down now is opened by the first message instead."""
         try:
+            warm_tls(self.settings.ca_bundle)  # every thread's first fetcher shares it
             self.read(lambda conn: source_store.feed_by_id(conn, 0))
             self.redis.ping()
         except Exception as exc:
@@ -297,6 +311,13 @@ class Runtime:
             return self.run(within())
         finally:
             self.pacer.release(host, token, held)
+
+
+def worker_threads() -> int:
+    """The Dramatiq worker threads of this process (0 outside a worker process)."""
+    from dramatiq.worker import WorkerThread
+
+    return sum(1 for t in threading.enumerate() if isinstance(t, WorkerThread))
 
 
 def _storage(fn: Callable[[], _T]) -> _T:

@@ -1,13 +1,15 @@
 """One writer per worker process: the pages of its actor threads share transactions.
 
 An article message used to store its page in a transaction of its own: one commit, and
-one round of the after-store hooks' look-ups, per page, which made the fleet's database
-and worker CPU per page two to three times the inline crawler's (docs/benchmarks.md).
+one round of the after-store hooks' look-ups, per page: the fleet's PostgreSQL CPU per
+page was about twice the inline crawler's (docs/benchmarks.md).
 Here the actor threads of one process hand their finished page to the inline crawler's
 combiner (`pipeline/write_combiner.py`), run on an event loop in a thread of its own:
 it writes what is waiting in one transaction (`store_batch`, hooks included), letting a
 batch fill for up to `write_linger_seconds` while other threads of the process are still
-fetching or extracting a page, at most `write_batch_size` pages.
+fetching or extracting a page, at most `max_records` pages (`tasks.Runtime`: the
+`write_batch_size`, and at most half the process's threads, since each waits for its
+page's commit while the others start the pages whose host's turn comes).
 
 Each thread waits until the transaction holding its page has committed, and only then
 does its actor return, so Dramatiq acknowledges a message only after its own page is
@@ -37,7 +39,8 @@ Store = Callable[[list[ArticleRecord], list[FetchLogEntry]], BatchOutcome]
 class ProcessWriter:
     """Combines the page writes of the threads of one process (started on first use)."""
 
-    def __init__(self, store: Store, *, max_records: int, linger: float) -> None:
+    def __init__(self, store: Store, *, max_records: int | Callable[[], int],
+                 linger: float) -> None:
         self._store = store
         self._max = max_records
         self._linger = linger
@@ -51,7 +54,8 @@ class ProcessWriter:
         with self._lock:
             if self._loop is None or self._combiner is None:
                 loop = asyncio.new_event_loop()
-                self._combiner = WriteCombiner(self._write, max_records=self._max,
+                size = self._max if isinstance(self._max, int) else self._max()
+                self._combiner = WriteCombiner(self._write, max_records=size,
                                                linger=self._linger,
                                                more_coming=lambda: self._on_the_way > 0)
                 threading.Thread(target=loop.run_forever, daemon=True,
