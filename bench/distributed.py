@@ -56,6 +56,8 @@ POLITENESS_REDIS = "redis://127.0.0.1:6379/12"
 
 # The checkout whose `jarida` the crawlers run (`--code`): this one unless told.
 CODE = {"root": str(ROOT)}
+# Settings given to the worker processes only (`--worker-setting NAME=VALUE`).
+WORKER_SETTINGS: dict[str, str] = {}
 
 
 @contextmanager
@@ -83,6 +85,7 @@ def _env(db_url: str, gap: float, broker: str | None, prefix: str) -> dict[str, 
     })
     if broker is not None:
         env["JARIDA_BROKER_URL"] = BROKERS[broker]
+        env.update({f"JARIDA_{k.upper()}": v for k, v in WORKER_SETTINGS.items()})
     return env
 
 
@@ -304,6 +307,9 @@ def main() -> None:
     parser.add_argument("--against", help="paced shape: also run the workers on this "
                         "checkout's jarida (e.g. main's), alternating with this one")
     parser.add_argument("--rounds", type=int, default=1, help="paced shape: repeat")
+    parser.add_argument("--worker-setting", action="append", default=[],
+                        metavar="NAME=VALUE", help="a setting for the worker processes "
+                        "only (both codes), e.g. write_linger_seconds=0.2")
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
                         help="PostgreSQL URL (a schema is made and dropped per run)")
     args = parser.parse_args()
@@ -311,6 +317,9 @@ def main() -> None:
         raise SystemExit("give --postgres or set JARIDA_TEST_POSTGRES_URL")
     if args.code:
         CODE["root"] = str(Path(args.code).resolve())
+    for item in args.worker_setting:
+        name, _, value = item.partition("=")
+        WORKER_SETTINGS[name.strip()] = value.strip()
     import tempfile
 
     started = datetime.now(UTC)
@@ -348,7 +357,7 @@ def main() -> None:
     result["load_at_end"] = _load()
     result["load"] = f"{result['load_at_start']} at start, {result['load_at_end']} at end"
     result["utc"] = f"{started:%H:%M}-{datetime.now(UTC):%H:%M} UTC"
-    if args.shape != "both" or args.against or args.code:
+    if args.shape != "both" or args.against or args.code or args.worker_setting:
         return  # a partial or comparison run: printed, not written into the docs
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))
