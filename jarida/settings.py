@@ -156,10 +156,17 @@ class Settings(BaseSettings):
     )
     write_linger_seconds: float = Field(
         0.5, ge=0, le=30,
-        description="While pages are still being fetched, how long the crawl's writer (or "
-        "a distributed worker process's) lets "
+        description="While pages are still being fetched, how long the crawl's writer lets "
         "a batch fill before writing it: fewer, larger transactions cost less CPU per "
         "article; 0 writes each page as soon as the writer is free.",
+    )
+    worker_write_linger_seconds: float = Field(
+        0.2, ge=0, le=30,
+        description="Distributed mode: while another page of a worker process is being "
+        "fetched or extracted, how long the process's writer lets a batch of pages fill "
+        "before writing it. Shorter than the crawl's: each page's thread waits for the "
+        "commit (its message is acknowledged after it), and a waiting thread cannot start "
+        "the next page whose host's turn has come.",
     )
     media_dir: str = Field(
         "var/media",

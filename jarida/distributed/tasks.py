@@ -152,7 +152,7 @@ class Runtime:
         self.hooks = after_store_hooks(settings)
         # The pages of this process's threads, written several to a transaction (writer.py).
         self.writer = ProcessWriter(self._store_pages, max_records=self._batch_size,
-                                    linger=settings.write_linger_seconds)
+                                    linger=settings.worker_write_linger_seconds)
         self._settled: dict[int, tuple[int, str]] = {}  # id(record) -> (feed id, entry URL)
         self._settled_lock = threading.Lock()
         self.rng = random.Random()

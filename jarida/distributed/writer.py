@@ -6,8 +6,8 @@ page was about twice the inline crawler's (docs/benchmarks.md).
 Here the actor threads of one process hand their finished page to the inline crawler's
 combiner (`pipeline/write_combiner.py`), run on an event loop in a thread of its own:
 it writes what is waiting in one transaction (`store_batch`, hooks included), letting a
-batch fill for up to `write_linger_seconds` while other threads of the process are still
-fetching or extracting a page, at most `max_records` pages (`tasks.Runtime`: the
+batch fill for up to `worker_write_linger_seconds` (0.2 s) while other threads of the
+process are still fetching or extracting a page, at most `max_records` pages (`tasks.Runtime`: the
 `write_batch_size`, and at most half the process's threads, since each waits for its
 page's commit while the others start the pages whose host's turn comes).
 

@@ -190,7 +190,7 @@ def test_article_messages_of_one_process_share_a_transaction(pg: Pg, web: TestSe
     settings = Settings(database_url=pg.url, politeness_redis_url=REDIS_URL,
                         queue_prefix=prefix, host_delay_seconds=0,
                         private_network_allowlist=["127.0.0.1"], image_fetch_limit=0,
-                        total_timeout=10, host_slot_seconds=15, write_linger_seconds=0.05)
+                        total_timeout=10, host_slot_seconds=15, worker_write_linger_seconds=0.05)
     rt = Runtime(settings, send_poll=_ignore, send_article=_ignore, send_image=_ignore,
                  db=pg.db)
     with pg.db.write() as conn:
