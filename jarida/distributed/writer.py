@@ -2,7 +2,7 @@
 
 An article message used to store its page in a transaction of its own: one commit, and
 one round of the after-store hooks' look-ups, per page: the fleet's PostgreSQL CPU per
-page was about twice the inline crawler's (docs/benchmarks.md).
+page was two to three times the inline crawler's (docs/benchmarks.md).
 Here the actor threads of one process hand their finished page to the inline crawler's
 combiner (`pipeline/write_combiner.py`), run on an event loop in a thread of its own:
 it writes what is waiting in one transaction (`store_batch`, hooks included), letting a
