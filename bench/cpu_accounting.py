@@ -4,7 +4,12 @@
 the start and at the end of a measured span and sums the difference per role: the
 worker processes (the tree under one pid), the broker (RabbitMQ's `beam.smp`),
 Redis, PostgreSQL's backends, nginx, and everything else (other users of the
-machine: the load the figures were measured under). A `WaitSampler` thread reads
+machine: the load the figures were measured under). With `track=True` a thread also
+samples, every `TRACK_EVERY_S`, the processes under the root pid (split into the root
+itself, a multiprocessing fork server and its children, the rest of the tree) and the
+PostgreSQL backends serving them (by client port), keeping the last figure of each: a
+crawl that exits at the end, with its extraction workers and database backends, is then
+counted too (to within one sampling period). A `WaitSampler` thread reads
 `pg_stat_activity` every 50 ms and counts the wait events of the workers' own
 backends (matched by client port) that are active, so a lock that serialises the
 writers shows as `Lock:*` samples.
@@ -24,6 +29,7 @@ import psutil
 from sqlalchemy import create_engine, text
 
 ROLES = ("workers", "broker", "redis", "postgres", "nginx", "others")
+TRACK_EVERY_S = 0.2
 
 
 def _role(proc: psutil.Process, workers: set[int]) -> str:
@@ -95,11 +101,104 @@ def busiest_thread(before: dict[int, tuple[int, int]], after: dict[int, tuple[in
             "asleep_s": round(max(0.0, wall - on_cpu - runnable), 2)}
 
 
+def _tree_roles(pid: int) -> dict[int, str]:
+    """The processes under `pid` by role: `root` (pid itself), `forkserver` (a
+    multiprocessing fork server), `forked` (its children: the inline crawler's extraction
+    workers), `children` (the rest: Dramatiq's worker processes)."""
+    try:
+        root = psutil.Process(pid)
+        kids = root.children(recursive=True)
+    except psutil.Error:
+        return {}
+    roles = {pid: "root"}
+    servers: set[int] = set()
+    for kid in kids:  # the server; its forks inherit its command line
+        try:
+            if kid.ppid() == pid and "forkserver" in " ".join(kid.cmdline()):
+                servers.add(kid.pid)
+        except psutil.Error:
+            continue
+    for kid in kids:
+        try:
+            parent = kid.ppid()
+        except psutil.Error:
+            continue
+        roles[kid.pid] = ("forkserver" if kid.pid in servers
+                          else "forked" if parent in servers else "children")
+    return roles
+
+
+class Tracker(threading.Thread):
+    """The last CPU figure seen of each process of a tree and of its PostgreSQL
+    backends, sampled every `TRACK_EVERY_S` (processes that exit keep their last)."""
+
+    def __init__(self, root: int, pg_url: str | None) -> None:
+        super().__init__(daemon=True)
+        self._root = root
+        self._engine = create_engine(pg_url, pool_size=1) if pg_url else None
+        self._done = threading.Event()
+        self.last: dict[int, tuple[float, str]] = {}  # pid -> (cpu s, role)
+        self.first: dict[int, float] = {}  # pid -> cpu s when first seen (if at start)
+        self._roles: dict[int, str] = {}
+        self._mapped = 0.0
+
+    def _map(self) -> None:
+        """Which processes to sample (re-read every second: it costs more than a sample)."""
+        roles = _tree_roles(self._root)
+        ports: set[int] = set()
+        for pid in roles:
+            try:
+                for c in psutil.Process(pid).net_connections(kind="tcp"):
+                    if c.raddr and c.raddr.port == 5432:
+                        ports.add(c.laddr.port)
+            except psutil.Error:
+                continue
+        if self._engine is not None and ports:
+            with self._engine.connect() as conn:
+                rows = conn.execute(text("SELECT pid FROM pg_stat_activity WHERE client_port "
+                                         "= ANY(:ports)"), {"ports": sorted(ports)}).all()
+            for (backend,) in rows:
+                roles[int(backend)] = "postgres_backends"
+        self._roles.update(roles)
+        self._mapped = time.monotonic()
+
+    def sample(self, *, initial: bool = False) -> None:
+        if initial or time.monotonic() - self._mapped > 1.0:
+            self._map()
+        for pid, role in list(self._roles.items()):
+            try:
+                t = psutil.Process(pid).cpu_times()
+            except psutil.Error:
+                continue
+            cpu = t.user + t.system
+            if initial:
+                self.first[pid] = cpu
+            self.last[pid] = (cpu, role)
+
+    def run(self) -> None:
+        while not self._done.wait(TRACK_EVERY_S):
+            self.sample()
+
+    def stop(self) -> dict[str, float]:
+        self._done.set()
+        self.join(5)
+        self.sample()
+        if self._engine is not None:
+            self._engine.dispose()
+        out: defaultdict[str, float] = defaultdict(float)
+        for pid, (cpu, role) in self.last.items():
+            out[role] += cpu - self.first.get(pid, 0.0)
+        return {k: round(v, 2) for k, v in sorted(out.items())}
+
+
 @dataclass
 class CpuAccount:
     """CPU seconds per role over a span; `workers_pid` is the `jarida worker` process."""
 
     workers_pid: int
+    track: bool = False
+    pg_url: str | None = None
+    _tracker: Tracker | None = None
     _start: dict[int, tuple[float, psutil.Process]] = field(default_factory=dict)
     _wall: float = 0.0
     _load: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -113,6 +212,10 @@ class CpuAccount:
         self._start = _cpu_by_pid()
         self._wall = time.monotonic()
         self._self = time.process_time()
+        if self.track:
+            self._tracker = Tracker(self.workers_pid, self.pg_url)
+            self._tracker.sample(initial=True)
+            self._tracker.start()
 
     def mark(self) -> None:
         """The span ends here unless marked again (the last page stored, not the wait
@@ -142,7 +245,9 @@ class CpuAccount:
         threads = {pid: busiest_thread(self._sched_start[pid], self._sched_end.get(pid, {}),
                                        wall)
                    for pid in self._sched_start if pid in per_worker}
+        tracked = self._tracker.stop() if self._tracker is not None else None
         return {"wall_s": round(wall, 2), "worker_thread": threads,
+                **({"tracked_cpu_s": tracked} if tracked is not None else {}),
                 "cpu_s": {k: round(v, 2) for k, v in per_role.items()},
                 "cpu_per_worker_process_s": per_worker,
                 "machine_cpu_s": round(wall * (psutil.cpu_count() or 1), 2),

@@ -56,6 +56,8 @@ POLITENESS_REDIS = "redis://127.0.0.1:6379/12"
 
 # The checkout whose `jarida` the crawlers run (`--code`): this one unless told.
 CODE = {"root": str(ROOT)}
+# Settings given to the worker processes only (`--worker-setting NAME=VALUE`).
+WORKER_SETTINGS: dict[str, str] = {}
 
 
 @contextmanager
@@ -83,6 +85,7 @@ def _env(db_url: str, gap: float, broker: str | None, prefix: str) -> dict[str, 
     })
     if broker is not None:
         env["JARIDA_BROKER_URL"] = BROKERS[broker]
+        env.update({f"JARIDA_{k.upper()}": v for k, v in WORKER_SETTINGS.items()})
     return env
 
 
@@ -121,15 +124,29 @@ def run_inline(web: HostWeb, pg_url: str, workdir: Path, gap: float) -> dict[str
         _prepare(web, env, workdir)
         web.log.write_text("")
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        done, _ = run_python(["-m", "jarida", "crawl", "--once", "--json"], env)
+        crawl = subprocess.Popen([sys.executable, "-m", "jarida", "crawl", "--once", "--json"],
+                                 env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        # CPU per role from the crawl's first request (its start-up excluded, as the
+        # workers' is) to its exit: the crawl process, its extraction workers (and their
+        # fork server), its PostgreSQL backends, and the machine's other roles.
+        account = CpuAccount(crawl.pid, track=True, pg_url=pg_url)
+        while crawl.poll() is None and not web.log.stat().st_size:
+            time.sleep(0.02)
+        account.start()
+        out, err = crawl.communicate(timeout=3600)
+        account.mark()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        report = json.loads(done.stdout)
+        if crawl.returncode != 0:
+            raise RuntimeError(f"jarida crawl failed: {err.strip()[-2000:]}")
+        report = json.loads(out)
         stored = _stored(db_url)
         # The crawl and its extraction processes (waited for), start-up included.
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         return {"stored": stored, "seconds": round(report["seconds"], 2),
                 "pages_per_s": round(stored / report["seconds"], 2),
-                "crawl_cpu_s_with_startup": round(cpu, 2), **_paced_report(web, gap, workdir)}
+                "crawl_cpu_s_with_startup": round(cpu, 2), "cpu_accounting": account.stop(),
+                **_paced_report(web, gap, workdir)}
 
 
 def _consumers_ready(env: dict[str, str], processes: int) -> bool:
@@ -195,7 +212,8 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     raise RuntimeError("the workers did not start")
                 time.sleep(0.3)
             web.log.write_text("")
-            account, sampler = CpuAccount(worker.pid), WaitSampler(pg_url, worker.pid)
+            account = CpuAccount(worker.pid, track=True, pg_url=pg_url)
+            sampler = WaitSampler(pg_url, worker.pid)
             account.start()
             sampler.start()
             scripts = _script_calls()
@@ -289,6 +307,9 @@ def main() -> None:
     parser.add_argument("--against", help="paced shape: also run the workers on this "
                         "checkout's jarida (e.g. main's), alternating with this one")
     parser.add_argument("--rounds", type=int, default=1, help="paced shape: repeat")
+    parser.add_argument("--worker-setting", action="append", default=[],
+                        metavar="NAME=VALUE", help="a setting for the worker processes "
+                        "only (both codes), e.g. write_linger_seconds=0.2")
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
                         help="PostgreSQL URL (a schema is made and dropped per run)")
     args = parser.parse_args()
@@ -296,6 +317,9 @@ def main() -> None:
         raise SystemExit("give --postgres or set JARIDA_TEST_POSTGRES_URL")
     if args.code:
         CODE["root"] = str(Path(args.code).resolve())
+    for item in args.worker_setting:
+        name, _, value = item.partition("=")
+        WORKER_SETTINGS[name.strip()] = value.strip()
     import tempfile
 
     started = datetime.now(UTC)
@@ -333,7 +357,7 @@ def main() -> None:
     result["load_at_end"] = _load()
     result["load"] = f"{result['load_at_start']} at start, {result['load_at_end']} at end"
     result["utc"] = f"{started:%H:%M}-{datetime.now(UTC):%H:%M} UTC"
-    if args.shape != "both" or args.against or args.code:
+    if args.shape != "both" or args.against or args.code or args.worker_setting:
         return  # a partial or comparison run: printed, not written into the docs
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))

@@ -160,6 +160,14 @@ class Settings(BaseSettings):
         "a batch fill before writing it: fewer, larger transactions cost less CPU per "
         "article; 0 writes each page as soon as the writer is free.",
     )
+    worker_write_linger_seconds: float = Field(
+        0.2, ge=0, le=30,
+        description="Distributed mode: while another page of a worker process is being "
+        "fetched or extracted, how long the process's writer lets a batch of pages fill "
+        "before writing it. Shorter than the crawl's: each page's thread waits for the "
+        "commit (its message is acknowledged after it), and a waiting thread cannot start "
+        "the next page whose host's turn has come.",
+    )
     media_dir: str = Field(
         "var/media",
         description="Directory of the media store: article images re-encoded at crawl time, "

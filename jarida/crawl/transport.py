@@ -42,6 +42,12 @@ def _ssl_context(ca_bundle: Path | None = None) -> ssl.SSLContext:
     return context
 
 
+def warm_tls(ca_bundle: Path | None = None) -> None:
+    """Build the shared TLS context now (a process about to start many fetchers in
+    threads at once: each would otherwise build its own before the cache has one)."""
+    _ssl_context(ca_bundle)
+
+
 def _readable(sock: socket.socket | None) -> bool:
     """True when a read would not block: data waiting, the peer closed, or no socket left."""
     if sock is None or sock.fileno() < 0:

@@ -19,8 +19,11 @@ when its host is free. A message whose host is not free yet waits in its thread 
 the host's turn is near (`LOCAL_WAIT_MS`, with at most half the threads of a process
 waiting at once), else goes back to the broker, timed to come back `EARLY_MS` before
 the turn Redis answers (the broker's delays are late by up to a tenth of a second).
-A stored article's picture becomes its own message (`images.py`); a feed with WebSub
-pushes waiting is read from its inbox instead of fetched (`websub.py`).
+A page is stored by its process's writer (`writer.py`), with the pages the process's
+other threads finished meanwhile, in one transaction; the actor returns (and its message
+is acknowledged) once that transaction has committed. A stored article's picture
+becomes its own message (`images.py`); a feed with WebSub pushes waiting is read from
+its inbox instead of fetched (`websub.py`).
 """
 
 from __future__ import annotations
@@ -39,17 +42,19 @@ from typing import Any, TypeVar
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.crawl.retry import backoff_delay, is_retryable
+from jarida.crawl.transport import warm_tls
 from jarida.dedup import canonical_url
 from jarida.distributed import websub as fleet_websub
 from jarida.distributed.broker import politeness_client
 from jarida.distributed.pacing import FleetPacer
 from jarida.distributed.robots import SharedRobots
-from jarida.model import Entry, Feed, Source
-from jarida.pipeline.batch import store_batch
+from jarida.distributed.writer import ProcessWriter
+from jarida.model import ArticleRecord, Entry, Feed, Source
+from jarida.pipeline.batch import BatchOutcome, store_batch
 from jarida.pipeline.build import EmptyArticle
 from jarida.pipeline.entries import Todo, entries_to_fetch, retries_due
 from jarida.pipeline.extraction import run_record_job
-from jarida.pipeline.hooks import AfterStore, StoredArticle, after_store_hooks
+from jarida.pipeline.hooks import StoredArticle, after_store_hooks
 from jarida.pipeline.poll import PollResult, poll_feed
 from jarida.pipeline.schedule import PollObservation, plan_next_poll
 from jarida.pipeline.stages import (
@@ -145,6 +150,11 @@ class Runtime:
         self.robots = SharedRobots(self.redis, prefix=settings.queue_prefix,
                                    ttl=settings.robots_cache_seconds)
         self.hooks = after_store_hooks(settings)
+        # The pages of this process's threads, written several to a transaction (writer.py).
+        self.writer = ProcessWriter(self._store_pages, max_records=self._batch_size,
+                                    linger=settings.worker_write_linger_seconds)
+        self._settled: dict[int, tuple[int, str]] = {}  # id(record) -> (feed id, entry URL)
+        self._settled_lock = threading.Lock()
         self.rng = random.Random()
         self._local = _Thread()
         self._loaded: dict[int, tuple[float, tuple[Feed, Source] | None]] = {}
@@ -153,14 +163,26 @@ class Runtime:
         self._waiting_lock = threading.Lock()
         self._threads = 0
 
+    def threads(self) -> int:
+        """This process's Dramatiq worker threads (0 outside a worker process)."""
+        if not self._threads:
+            self._threads = worker_threads()
+        return self._threads
+
+    def _batch_size(self) -> int:
+        """Most pages in one transaction of this process's writer: `write_batch_size`,
+        and at most half the worker threads (a thread waits for its page's commit, so a
+        fuller batch would leave too few threads to start the pages whose turn comes)."""
+        threads = self.threads()
+        size = self.settings.write_batch_size
+        return min(size, max(1, threads // 2)) if threads else size
+
     def _may_wait(self) -> bool:
         """A thread may wait for its host's turn while at most half the worker threads
         of this process do (so waiting messages never starve the others)."""
+        threads = self.threads()
         with self._waiting_lock:
-            if not self._threads:
-                self._threads = sum(1 for t in threading.enumerate()
-                                    if type(t).__name__ == "_WorkerThread")
-            if self._waiting >= max(1, self._threads // 2):
+            if self._waiting >= max(1, threads // 2):
                 return False
             self._waiting += 1
             return True
@@ -202,11 +224,12 @@ class Runtime:
         return loaded
 
     def warm(self) -> None:
-        """Open what the first message would: the database (one round trip) and Redis;
-        the hooks' imports happened in `__init__`. A worker process
+        """Open what the first message would: the TLS context, the database (one round
+        trip) and Redis; the hooks' imports happened in `__init__`. A worker process
         calls it before it consumes, so its first messages do not pay for start-up.
         Best effort: whatever is down now is opened by the first message instead."""
         try:
+            warm_tls(self.settings.ca_bundle)  # every thread's first fetcher shares it
             self.read(lambda conn: source_store.feed_by_id(conn, 0))
             self.redis.ping()
         except Exception as exc:
@@ -242,6 +265,39 @@ class Runtime:
         with self.db.write() if write else self.db.read() as conn:
             return fn(conn)
 
+    def store_page(self, write: Callable[[ArticleRecord, FetchLogEntry], BatchOutcome],
+                   record: ArticleRecord, fetch_log: FetchLogEntry, *,
+                   settles: tuple[int, str] | None) -> BatchOutcome:
+        """`write` the page (`PageSlot.write`); `settles` (feed id, entry URL): the
+        entry's past failure is forgotten in the transaction that stores it."""
+        if settles is not None:
+            with self._settled_lock:
+                self._settled[id(record)] = settles
+        try:
+            return write(record, fetch_log)
+        finally:
+            if settles is not None:
+                with self._settled_lock:
+                    self._settled.pop(id(record), None)
+
+    def _store_pages(self, records: list[ArticleRecord], logs: list[FetchLogEntry]
+                     ) -> BatchOutcome:
+        """The writer's batch: one transaction, the hooks, then the entries settled."""
+        return _storage(lambda: store_batch(self.db, records, logs,
+                                            [*self.hooks, self._forget_failures]))
+
+    def _forget_failures(self, conn: Any, stored: Sequence[StoredArticle]) -> None:
+        """A hook: the stored pages' entries forget their past failures (one statement
+        per feed of the batch, in the batch's transaction)."""
+        by_feed: dict[int, list[str]] = {}
+        with self._settled_lock:
+            for item in stored:
+                settles = self._settled.get(id(item.record))
+                if settles is not None:
+                    by_feed.setdefault(settles[0], []).append(settles[1])
+        for feed_id, urls in by_feed.items():
+            settle_entries(conn, feed_id, {}, urls)
+
     def turn(self, host: str, token: str, work: Callable[[], Awaitable[_T]]) -> _T:
         """Run `work` holding `host`'s slot (taken already); the next gap counts from
         the answer to its last request (from its end when none came)."""
@@ -255,6 +311,13 @@ class Runtime:
             return self.run(within())
         finally:
             self.pacer.release(host, token, held)
+
+
+def worker_threads() -> int:
+    """The Dramatiq worker threads of this process (0 outside a worker process)."""
+    from dramatiq.worker import WorkerThread
+
+    return sum(1 for t in threading.enumerate() if isinstance(t, WorkerThread))
 
 
 def _storage(fn: Callable[[], _T]) -> _T:
@@ -380,6 +443,13 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
     if wait:
         rt.send_article(replace(msg, booked=True).as_json(), delay_ms=wait)
         return "waiting"
+    with rt.writer.page() as slot:  # a batch of this process may wait for it
+        return _fetch_and_store(rt, msg, feed, source, entry, host, token, slot.write)
+
+
+def _fetch_and_store(rt: Runtime, msg: ArticleMessage, feed: Feed, source: Source,
+                     entry: Entry, host: str, token: str,
+                     write: Callable[[ArticleRecord, FetchLogEntry], BatchOutcome]) -> str:
     try:
         page: FetchResult = rt.turn(host, token, lambda: rt.fetcher().fetch(entry.url))
     except Exception as exc:
@@ -406,24 +476,17 @@ def article_message(rt: Runtime, payload: dict[str, Any]) -> str:
         return _settle(rt, feed, entry, fetch_log, f"{entry.url}: {one_line(exc)}")
     if record.extraction == "fallback":
         page_error = page_error or f"{entry.url}: no article text on the page"
-    settled = [*rt.hooks, _forget_failure(feed.id, entry.url)] if page_error is None else rt.hooks
-    outcome = _storage(lambda: store_batch(rt.db, [record], [fetch_log], settled))
+    # Stored with the pages other threads of this process finished meanwhile, in one
+    # transaction; back here once it committed (its failure, if any, forgotten in it).
+    outcome = rt.store_page(write, record, fetch_log,
+                            settles=(feed.id, entry.url) if page_error is None else None)
     if outcome.failed:
         return _settle(rt, feed, entry, None, f"not stored: {outcome.failed[0][1]}")
     if record.image_url and rt.settings.image_fetch_limit:  # committed: its picture next
         rt.send_image({"url": record.image_url}, delay_ms=0)
     if page_error is not None:
         return _settle(rt, feed, entry, None, page_error, saved=outcome.saved[0].outcome)
-    return outcome.saved[0].outcome  # its entry's failure, if any, forgotten with it
-
-
-def _forget_failure(feed_id: int, url: str) -> AfterStore:
-    """A hook: the entry is stored, its past failure forgotten in the same transaction
-    (one commit per page, not two)."""
-    def forget(conn: Any, stored: Sequence[StoredArticle]) -> None:
-        settle_entries(conn, feed_id, {}, [url])
-
-    return forget
+    return outcome.saved[0].outcome
 
 
 def _settle(rt: Runtime, feed: Feed, entry: Entry, fetch_log: FetchLogEntry | None,
