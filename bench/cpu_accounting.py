@@ -21,6 +21,7 @@ import os
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,14 +146,7 @@ class Tracker(threading.Thread):
     def _map(self) -> None:
         """Which processes to sample (re-read every second: it costs more than a sample)."""
         roles = _tree_roles(self._root)
-        ports: set[int] = set()
-        for pid in roles:
-            try:
-                for c in psutil.Process(pid).net_connections(kind="tcp"):
-                    if c.raddr and c.raddr.port == 5432:
-                        ports.add(c.laddr.port)
-            except psutil.Error:
-                continue
+        ports = _ports_of(roles)
         if self._engine is not None and ports:
             with self._engine.connect() as conn:
                 rows = conn.execute(text("SELECT pid FROM pg_stat_activity WHERE client_port "
@@ -255,10 +249,15 @@ class CpuAccount:
 
 
 def _client_ports(pid: int) -> set[int]:
+    return _ports_of(_tree(pid))
+
+
+def _ports_of(pids: Iterable[int]) -> set[int]:
+    """The local ports of these processes' connections to PostgreSQL (port 5432)."""
     ports: set[int] = set()
-    for child in _tree(pid):
+    for pid in pids:
         try:
-            for c in psutil.Process(child).net_connections(kind="tcp"):
+            for c in psutil.Process(pid).net_connections(kind="tcp"):
                 if c.raddr and c.raddr.port == 5432:
                     ports.add(c.laddr.port)
         except psutil.Error:

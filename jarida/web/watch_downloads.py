@@ -15,6 +15,7 @@ from jarida.web.admin.auth import current_admin
 from jarida.web.admin.pages import on_database
 from jarida.web.deps import app_state, interface
 from jarida.web.watch_api import (
+    ANALYSTS,
     MENTION_COLUMNS,
     TIMELINE_COLUMNS,
     all_mention_rows,
@@ -23,7 +24,6 @@ from jarida.web.watch_api import (
 )
 
 router = APIRouter(prefix="/veille", include_in_schema=False)
-ANALYSTS = ("admin", "analyst")
 
 
 def page_filters(request: Request) -> MentionFilter:

@@ -79,6 +79,14 @@ def _threads(writer: ProcessWriter, count: int, *, before_write: Callable[[int],
     return threads, results
 
 
+def _run(threads: list[threading.Thread], timeout: float) -> None:
+    """Start them all, then wait for each (up to `timeout` seconds)."""
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout)
+
+
 def test_pages_of_one_process_share_a_transaction() -> None:
     store = FakeStore()
     writer = ProcessWriter(store, max_records=100, linger=5.0)
@@ -88,10 +96,7 @@ def test_pages_of_one_process_share_a_transaction() -> None:
     threads, results = _threads(writer, 3, before_write=lambda i: (all_in.wait(5),
                                                                   time.sleep(0.1 * i)))
     started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
+    _run(threads, 10)
     assert time.monotonic() - started < 3  # no page waited for the whole linger
     assert len(store.batches) == 1 and sorted(store.batches[0]) == [
         f"https://example.org/{i}" for i in range(3)]
@@ -119,20 +124,14 @@ def test_a_failing_batch_fails_each_of_its_messages() -> None:
     writer = ProcessWriter(store, max_records=100, linger=5.0)
     all_in = threading.Barrier(3)
     threads, results = _threads(writer, 3, before_write=lambda i: all_in.wait(5))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
+    _run(threads, 10)
     # Each thread raises: its actor fails and the broker retries its message.
     assert sorted(results) == [0, 1, 2]
     assert all(isinstance(r, StorageUnavailable) for r in results.values())
     # The retried messages are written by the next batches.
     store.fail = None
     threads, results = _threads(writer, 3, before_write=lambda i: None)
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
+    _run(threads, 10)
     assert sorted(u for b in store.batches for u in b) == [
         f"https://example.org/{i}" for i in range(3)]
     writer.close()
@@ -170,10 +169,7 @@ def test_at_most_write_batch_size_pages_a_transaction(batch: int) -> None:
     writer = ProcessWriter(store, max_records=batch, linger=5.0)
     all_in = threading.Barrier(4)
     threads, results = _threads(writer, 4, before_write=lambda i: all_in.wait(5))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(20)
+    _run(threads, 20)
     assert len(results) == 4 and all(len(b) <= batch for b in store.batches)
     assert sum(len(b) for b in store.batches) == 4
     writer.close()
