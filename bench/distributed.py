@@ -299,7 +299,7 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=40)
     parser.add_argument("--pages", type=int, default=10, help="article pages per host")
     parser.add_argument("--gap", type=float, default=1.0, help="the paced shape's gap (s)")
-    parser.add_argument("--threads", type=int, default=8,
+    parser.add_argument("--threads", type=int, default=16,
                         help="threads per worker process in the paced shape")
     parser.add_argument("--broker", choices=sorted(BROKERS), default="rabbitmq")
     parser.add_argument("--shape", choices=("paced", "cpu", "both"), default="both")

@@ -95,15 +95,17 @@ class _Route:
 
 
 class TestServer:
-    """Threaded HTTP server on 127.0.0.1 whose answers tests register per path."""
+    """Threaded HTTP server on a loopback address (127.0.0.1 unless told: 127.0.0.2 and up
+    are other hosts to the crawler) whose answers tests register per path."""
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self) -> None:
+    def __init__(self, address: str = "127.0.0.1") -> None:
+        self.address = address
         self._routes: dict[str, _Route] = {}
         self._lock = threading.Lock()
         self.requests: list[RecordedRequest] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self._httpd = ThreadingHTTPServer((address, 0), _make_handler(self))
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self.port = int(self._httpd.server_address[1])
@@ -147,7 +149,7 @@ class TestServer:
         self.route(path, status=status, headers={"Location": location})
 
     def url(self, path: str = "/") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.address}:{self.port}{path}"
 
     # --- inspecting what happened ------------------------------------------------------
     def requests_for(self, path: str) -> list[RecordedRequest]:

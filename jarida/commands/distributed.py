@@ -106,8 +106,10 @@ def register(root: typer.Typer) -> None:
     def worker(
         ctx: typer.Context,
         processes: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
-        threads: Annotated[int, typer.Option(min=1, max=256,
-                                             help="Threads per process.")] = 4,
+        threads: Annotated[int, typer.Option(
+            min=1, max=256, help="Threads per process: a thread waits for its host's turn "
+            "and for its page's commit, so a paced crawl of many hosts needs many "
+            "(docs/operations.md).")] = 16,
     ) -> None:
         """Run Dramatiq workers: poll feeds, fetch, extract and store articles."""
         from jarida.distributed.broker import queues, require_distributed

@@ -38,8 +38,10 @@ RobotsFetch = Callable[[str], Awaitable[FetchResult]]
 def build_chain(settings: Settings, client: httpx.AsyncClient, *, policy: AddressPolicy,
                 pacer: HostPacer, clock: Clock, resolver: Resolver,
                 rng: random.Random | None = None,
-                share_robots: Callable[[RobotsFetch], RobotsFetch] | None = None) -> Handler:
-    """Compose the chain used for every fetch (and the shorter one for robots.txt).
+                share_robots: Callable[[RobotsFetch], RobotsFetch] | None = None
+                ) -> tuple[Handler, RobotsCache]:
+    """Compose the chain used for every fetch (and the shorter one for robots.txt); the
+    robots.txt cache it consults comes back with it.
 
     `share_robots` wraps the robots.txt fetch (the distributed workers read and fill a
     cache shared by the fleet, `jarida.distributed.robots`)."""
@@ -76,4 +78,4 @@ def build_chain(settings: Settings, client: httpx.AsyncClient, *, policy: Addres
         PaceHost(pacer),                          # per-host concurrency and gap
         ConditionalGet(),                         # validators; 304 or same hash: unchanged
     ]
-    return compose(steps, transfer)
+    return compose(steps, transfer), robots

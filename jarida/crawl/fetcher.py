@@ -54,9 +54,9 @@ class Fetcher:
             cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
         )
         self._policy, self._resolver = policy, resolver
-        self._handle = build_chain(settings, self._client, policy=policy, pacer=self.pacer,
-                                   clock=self._clock, resolver=resolver, rng=rng,
-                                   share_robots=share_robots)
+        self._handle, self._robots = build_chain(
+            settings, self._client, policy=policy, pacer=self.pacer, clock=self._clock,
+            resolver=resolver, rng=rng, share_robots=share_robots)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
@@ -74,6 +74,15 @@ class Fetcher:
                          elapsed=self._clock.monotonic() - started)
         record_fetch(result)  # jarida_fetches_total by outcome, jarida_fetch_duration_seconds
         return result
+
+    def robots_fresh(self, url: str) -> bool:
+        """Whether the robots.txt governing `url` is in this fetcher's cache, unexpired."""
+        return self._robots.fresh(url)
+
+    async def load_robots(self, url: str) -> None:
+        """Fetch (or read from the shared cache) the robots.txt governing `url`, alone,
+        so that a caller can spend that request's turn at the host on it."""
+        await self._robots.rules_for(url)
 
     async def post_form(self, url: str, form: dict[str, str]) -> FetchResult:
         """POST a form (a WebSub hub request) after the same scheme and SSRF checks as a

@@ -66,6 +66,11 @@ class RobotsCache:
         self._entries: OrderedDict[str, RobotsRules] = OrderedDict()
         self._locks: dict[str, asyncio.Lock] = {}
 
+    def fresh(self, url: str) -> bool:
+        """Whether the rules governing `url` are cached and unexpired (nothing fetched)."""
+        cached = self._entries.get(robots_url(url))
+        return cached is not None and cached.expires > self._clock.monotonic()
+
     async def rules_for(self, url: str) -> RobotsRules:
         """The rules governing `url`, fetching robots.txt when not cached or stale."""
         key = robots_url(url)

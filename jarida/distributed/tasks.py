@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
 from jarida.crawl.retry import backoff_delay, is_retryable
+from jarida.crawl.robots import robots_url
 from jarida.crawl.transport import warm_tls
 from jarida.dedup import canonical_url
 from jarida.distributed import websub as fleet_websub
@@ -207,6 +208,12 @@ class Runtime:
             waited += wait
         return 0
 
+    def robots_known(self, url: str) -> bool:
+        """Whether the robots.txt governing `url` is known without a request: in this
+        thread's fetcher or in the fleet's cache."""
+        return self.fetcher().robots_fresh(url) or bool(
+            self.redis.exists(self.robots.key(robots_url(url))))
+
     def feed_and_source(self, feed_id: int) -> tuple[Feed, Source] | None:
         """For article messages: a feed and its source, read at most every
         `LOADED_SECONDS` per process (a page needs their names and languages, not the
@@ -360,6 +367,17 @@ def poll_message(rt: Runtime, feed_id: int, booked: bool = False) -> str:
         rt.send_poll(feed_id, booked=True, delay_ms=wait)
         return "waiting"
     try:
+        if not rt.robots_known(feed.url):
+            # robots.txt first, on a turn of its own; the feed's request waits for the
+            # next turn in the broker, not in this thread (a gap is a second or more,
+            # and a fleet's first polls would otherwise hold every thread for it).
+            fetcher = rt.fetcher()
+            rt.turn(host, token, lambda: fetcher.load_robots(feed.url))
+            token = uuid.uuid4().hex
+            wait = rt.acquire(host, token, booked=False)
+            if wait:
+                rt.send_poll(feed_id, booked=True, delay_ms=wait)
+                return "waiting"
         poll = rt.turn(host, token, lambda: poll_feed(rt.fetcher(), feed, timezone=zone))
         return _after_poll(rt, feed, source, poll, zone)
     except StorageUnavailable:

@@ -87,3 +87,30 @@ def test_retry_after_holds_the_host_for_the_fleet(fleet_factory: Callable[..., F
     refused = first[0].at
     after = [t for t in starts if t > refused]
     assert after and after[0] - refused >= 1.0 - 0.02  # nobody asked the host sooner
+
+
+def test_first_polls_spend_no_thread_on_the_gap_after_robots(
+        fleet_factory: Callable[..., Fleet], broker_url: str) -> None:
+    """A feed's first poll asks for robots.txt, then the feed one gap later: the worker's
+    thread goes on to other hosts meanwhile, so one thread starts three hosts at once."""
+    fleet = fleet_factory(broker_url, host_delay_seconds=1.0,
+                          private_network_allowlist='["127.0.0.0/8"]')
+    servers = [TestServer(f"127.0.0.{n}").start() for n in (2, 3, 4)]
+    try:
+        for n, server in enumerate(servers):
+            publish(server, count=1)
+            fleet.register(server.url("/feed.xml"), slug=f"journal-{n}")
+        assert len(enqueue_due(fleet.db, fleet.app.send_poll, owner="test")) == 3
+        fleet.start_worker(threads=1)
+        fleet.wait_for(lambda: fleet.stored() == 3, 60, "three articles")
+    finally:
+        for server in servers:
+            server.stop()
+    robots = [min(r.at for r in s.requests if r.path == "/robots.txt") for s in servers]
+    feeds = [min(r.at for r in s.requests if r.path == "/feed.xml") for s in servers]
+    # Holding the thread for each host's gap would space the robots.txt requests a
+    # second apart; here all three go out before the first feed's turn comes.
+    assert max(robots) - min(robots) < 0.8, robots
+    assert max(robots) < min(feeds), (robots, feeds)
+    assert all(feed - first >= 1.0 - 0.01 for feed, first in zip(feeds, robots, strict=True))
+    assert all(s.count("/robots.txt") == 1 for s in servers)
