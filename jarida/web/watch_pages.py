@@ -108,6 +108,23 @@ async def import_form(request: Request) -> Response:
     return see_other("/veille")
 
 
+@router.get("/{slug}/remove")
+async def remove_page(request: Request, slug: str) -> Response:
+    """What removing a subject takes with it, and the form that does it (no JavaScript)."""
+    admin = await current_admin(request, ANALYSTS)
+
+    def read(conn: Connection) -> dict[str, Any] | None:
+        subject = subject_store.subject_by_slug(conn, slug)
+        if subject is None:
+            return None
+        return {"subject": subject, "mentions": q.mention_totals(conn).get(slug, 0)}
+
+    context = await _db(request, read)
+    if context is None:
+        raise HTTPException(404, interface(request).gettext("No such subject."))
+    return _page(request, admin, "remove.html", **context)
+
+
 @router.post("/{slug}/remove")
 async def remove_form(request: Request, slug: str) -> Response:
     admin = await current_admin(request, ANALYSTS)

@@ -95,6 +95,12 @@ def test_subjects_are_edited_on_the_page_all_or_nothing(site: TestClient) -> Non
         "aliases: [ONEE]}\n")})
     assert good.status_code == 303
     assert 'href="/veille/onee"' in site.get("/veille").text
+    # Removing asks first, on a page of its own that says what goes with the subject.
+    assert '<a href="/veille/onee/remove">' in site.get("/veille").text
+    confirm = site.get("/veille/onee/remove")
+    assert confirm.status_code == 200 and "Office de l&#39;eau" in confirm.text
+    assert 'action="/veille/onee/remove"' in confirm.text and csrf[1] in confirm.text
+    assert site.get("/veille/nobody/remove").status_code == 404
     assert site.post("/veille/onee/remove", data={"csrf": "forged"}).status_code == 403
     assert site.post("/veille/onee/remove", data={"csrf": csrf[1]}).status_code == 303
     assert 'href="/veille/onee"' not in site.get("/veille").text
