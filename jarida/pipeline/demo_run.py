@@ -65,6 +65,14 @@ async def crawl_demo(settings: Settings, db: Database, specs: list[SourceSpec],
             return await crawler.crawl_once(force=True)
 
 
+def crawl_summary(report: CrawlReport) -> str:
+    """One line: what the crawl did (feeds, pages, articles, failures, time)."""
+    failed = sum(t.failed for t in report.by_source.values())
+    return (f"crawled {report.feeds_done} feeds: {report.pages_fetched} pages, "
+            f"{report.new} new articles ({report.stored} stored, {report.fallback} from "
+            f"the feed only), {failed} failed, in {report.seconds:.1f} s")
+
+
 def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: bool,
              console: Console) -> CrawlReport:
     from jarida.demo import DemoWeb
@@ -79,6 +87,7 @@ def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: 
 
         demo_setup.install_subjects(db)  # before the crawl: mentions are found as stored
         report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
+        console.print(crawl_summary(report))  # the progress bar shows only on a terminal
         login = demo_setup.finish(db, settings)
         console.print(f"media monitoring: http://{host}:{port}/veille  (log in as "
                       f"[bold]{login.name}[/] / [bold]{login.password}[/])",
