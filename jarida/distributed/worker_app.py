@@ -9,6 +9,7 @@ threads start.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 
@@ -27,6 +28,9 @@ app = build_app(settings)
 broker = app.broker
 dramatiq.set_broker(broker)
 if multiprocessing.parent_process() is not None:  # a worker process, not the master
+    # A crash in a C extension (SIGSEGV, SIGABRT) prints every thread's Python stack to
+    # the worker's log before the process dies: the one clue a native fault leaves.
+    faulthandler.enable()
     exit_with_parent()
     # The extraction stack imported and its models loaded once, here, before the worker
     # threads start: threads racing through the same first imports can hang.
