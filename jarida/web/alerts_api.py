@@ -1,8 +1,10 @@
 """The alerts of the monitoring JSON API (issue 14): the alert rules (subscriptions: which
 alerts go to which webhook or address, for which subject or saved query), the saved
 queries, and the alert history with each alert's deliveries. Analysts and admins, with an
-API token, like the rest of `/api/watch`. A saved query is changed and removed at its own
-path (PATCH and DELETE `/queries/{name}`); `SharedPathRoute` makes a 405 name both."""
+API token, like the rest of `/api/watch`. Collections take GET and POST (`/rules`,
+`/queries`), their members PATCH and DELETE (`/rules/{id}`, `/queries/{name}`);
+`SharedPathRoute` makes a 405 name every method of a path. The first paths of this API
+(`new-rule`, `new-query`, `rules/{id}/remove`) still answer, marked deprecated."""
 
 from __future__ import annotations
 
@@ -100,7 +102,9 @@ async def list_rules(request: Request, format: Text = None) -> Response:
                           "language", "active", "created_at"), format, "alert-rules")
 
 
-@router.post("/new-rule", summary="Add an alert rule", status_code=201)
+@router.post("/rules", summary="Add an alert rule", status_code=201)
+@router.post("/new-rule", summary="Add an alert rule (former path of POST /rules)",
+             status_code=201, deprecated=True)
 async def create_rule(request: Request) -> Response:
     """Body: {"target": webhook URL or e-mail address, "rules": ["spike", "negative",
     "new_outlet", "query"] (default all), "subject": slug, "query": saved query name,
@@ -151,8 +155,11 @@ async def edit_rule(request: Request, rule_id: Ident) -> Response:
     return JSONResponse(await api_db(request, write, write=True))
 
 
-@router.delete("/rules/{rule_id}/remove", summary="Remove an alert rule (its alerts stay)",
+@router.delete("/rules/{rule_id}", summary="Remove an alert rule (its alerts stay)",
                status_code=204, responses={204: {"description": "Removed."}})
+@router.delete("/rules/{rule_id}/remove", summary="Remove an alert rule (former path of "
+               "DELETE /rules/{id})", status_code=204, deprecated=True,
+               responses={204: {"description": "Removed."}})
 async def remove_rule(request: Request, rule_id: Ident) -> Response:
     user = await api_user(request, ANALYSTS)
 
@@ -196,7 +203,9 @@ async def _query_body(request: Request) -> dict[str, Any]:
     return body
 
 
-@router.post("/new-query", summary="Save a query", status_code=201)
+@router.post("/queries", summary="Save a query", status_code=201)
+@router.post("/new-query", summary="Save a query (former path of POST /queries)",
+             status_code=201, deprecated=True)
 async def create_query(request: Request) -> Response:
     """Body: {"name": ..., "query": search words and "phrases", "language": optional}."""
     user = await api_user(request, ANALYSTS)

@@ -70,7 +70,7 @@ def test_api_lists_history_and_manages_rules(client: tuple[TestClient, dict[str,
     csv_text = c.get("/api/watch/alerts", headers=ana, params={"format": "csv"}).text
     assert csv_text.startswith("id,rule,created_at,subject,headline")
 
-    made = c.post("/api/watch/alerts/new-rule", headers=ana, json={
+    made = c.post("/api/watch/alerts/rules", headers=ana, json={
         "target": HOOK, "rules": ["spike", "negative"], "subject": "banque-sahel",
         "mode": "digest", "language": "ar"})
     assert made.status_code == 201
@@ -81,12 +81,12 @@ def test_api_lists_history_and_manages_rules(client: tuple[TestClient, dict[str,
     assert [r["target"] for r in listed] == ["veille@example.org", HOOK]
     assert all("secret" not in r for r in listed)
 
-    bad = c.post("/api/watch/alerts/new-rule", headers=ana, json={"target": "nobody",
+    bad = c.post("/api/watch/alerts/rules", headers=ana, json={"target": "nobody",
                                                                 "rules": ["spike"]})
     assert bad.status_code == 400 and "e-mail" in bad.json()["detail"]
-    assert c.post("/api/watch/alerts/new-rule", headers=ana, json={
+    assert c.post("/api/watch/alerts/rules", headers=ana, json={
         "target": HOOK, "rules": ["earthquake"]}).status_code == 400
-    assert c.post("/api/watch/alerts/new-rule", headers=ana, json={
+    assert c.post("/api/watch/alerts/rules", headers=ana, json={
         "target": HOOK, "subject": "nobody"}).status_code == 400
 
     edited = c.patch(f"/api/watch/alerts/rules/{rule['id']}", headers=ana,
@@ -102,18 +102,27 @@ def test_api_lists_history_and_manages_rules(client: tuple[TestClient, dict[str,
     assert c.patch(f"/api/watch/alerts/rules/{rule['id']}", headers=ana,
                    json={"colour": "red"}).status_code == 400
 
-    remove = f"/api/watch/alerts/rules/{rule['id']}/remove"
+    remove = f"/api/watch/alerts/rules/{rule['id']}"
     assert c.delete(remove, headers=ana).status_code == 204
     assert c.delete(remove, headers=ana).status_code == 404
+    assert c.delete(f"{remove}/remove", headers=ana).status_code == 404  # the former path
+    wrong = c.put("/api/watch/alerts/rules", headers=ana, json={})
+    assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"
     assert len(c.get("/api/watch/alerts/rules", headers=ana).json()["items"]) == 1
 
-    saved = c.post("/api/watch/alerts/new-query", headers=ana,
+    saved = c.post("/api/watch/alerts/queries", headers=ana,
                    json={"name": "ports", "query": '"port de Tanger"'})
     assert saved.status_code == 201 and saved.json()["name"] == "ports"
+    assert c.post("/api/watch/alerts/queries", headers=ana,
+                  json={"name": "ports", "query": "x"}).status_code == 400
+    # The first paths of the API still answer (deprecated in the OpenAPI document).
     assert c.post("/api/watch/alerts/new-query", headers=ana,
                   json={"name": "ports", "query": "x"}).status_code == 400
     assert c.post("/api/watch/alerts/new-rule", headers=ana, json={
         "target": HOOK, "rules": ["query"], "query": "ports"}).json()["query"] == "ports"
+    spec = c.get("/openapi.json").json()["paths"]
+    assert spec["/api/watch/alerts/new-rule"]["post"]["deprecated"] is True
+    assert "deprecated" not in spec["/api/watch/alerts/rules"]["post"]
     assert c.delete("/api/watch/alerts/queries/ports", headers=ana).status_code == 204
     assert c.get("/api/watch/alerts/queries", headers=ana).json()["items"] == []
 
@@ -212,11 +221,11 @@ def test_api_edits_a_saved_query_checked_as_a_new_one(
         client: tuple[TestClient, dict[str, str]], db: Database) -> None:
     c, tokens = client
     ana = _auth(tokens["analyst"])
-    assert c.post("/api/watch/alerts/new-query", headers=ana,
+    assert c.post("/api/watch/alerts/queries", headers=ana,
                   json={"name": "ports", "query": '"port de Tanger"'}).status_code == 201
-    assert c.post("/api/watch/alerts/new-query", headers=ana,
+    assert c.post("/api/watch/alerts/queries", headers=ana,
                   json={"name": "grues", "query": "grue"}).status_code == 201
-    rule = c.post("/api/watch/alerts/new-rule", headers=ana, json={
+    rule = c.post("/api/watch/alerts/rules", headers=ana, json={
         "target": HOOK, "rules": ["query"], "query": "ports"}).json()
     edit = "/api/watch/alerts/queries/ports"
     assert c.patch(edit, json={"name": "x"}).status_code == 401
