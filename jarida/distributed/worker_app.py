@@ -12,6 +12,7 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
+import sys
 
 import dramatiq
 
@@ -29,8 +30,10 @@ broker = app.broker
 dramatiq.set_broker(broker)
 if multiprocessing.parent_process() is not None:  # a worker process, not the master
     # A crash in a C extension (SIGSEGV, SIGABRT) prints every thread's Python stack to
-    # the worker's log before the process dies: the one clue a native fault leaves.
-    faulthandler.enable()
+    # the worker's standard error before the process dies: the one clue a native fault
+    # leaves. The process's own stderr, not Dramatiq's logging pipe (`sys.stderr` here),
+    # whose reader, the master process, stops as soon as a worker process dies.
+    faulthandler.enable(file=sys.__stderr__ or sys.stderr, all_threads=True)
     exit_with_parent()
     # The extraction stack imported and its models loaded once, here, before the worker
     # threads start: threads racing through the same first imports can hang.
