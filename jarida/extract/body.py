@@ -27,10 +27,14 @@ from jarida.extract.boilerplate import (
     anchor_texts,
     prune_blocks,
 )
+from jarida.extract.fast_xpaths import install, python_tests
 from jarida.extract.metadata import PageMeta
 from jarida.extract.names import PageNames
 from jarida.extract.raw_prunes import raw_prunes
 from jarida.extract.rescue import better_than, readability_article, wants_rescue
+
+# trafilatura's frame and discard expressions, answered in Python within Jarida's run.
+install()
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +86,8 @@ def trafilatura_body(
     options = _options(url)
     prune_unwanted_nodes(tree, raw_prunes(names))
     cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
-    body, text = extract_content(cleaned, options)
+    with python_tests():  # the main extractor's XPath tests, in Python (fast_xpaths.py)
+        body, text = extract_content(cleaned, options)
     if len(text) < options.min_extracted_size:
         rescued, rescued_text, rescued_size = baseline(tree)  # baseline copies its input
         if rescued_size > len(text):
