@@ -70,8 +70,7 @@ def register(root: typer.Typer) -> None:
         log.info("crawl pass done", extra={
             "outcome": "ok", "duration": round(report.seconds, 3), "source": source,
             "feeds": report.feeds_done, "pages": report.pages_fetched,
-            "new": sum(t.new for t in report.by_source.values()),
-            "failed": sum(t.failed for t in report.by_source.values()),
+            "new": report.new, "failed": report.failed,
         })
         if as_json:
             typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -45,6 +45,10 @@ class CrawlReport:
         return sum(t.fallback for t in self.by_source.values())
 
     @property
+    def failed(self) -> int:
+        return sum(t.failed for t in self.by_source.values())
+
+    @property
     def new(self) -> int:
         return sum(t.new for t in self.by_source.values())
 

@@ -87,9 +87,8 @@ async def _next_wait(db: Database) -> float:
 
 
 def _pass_line(report: CrawlReport) -> str:
-    failed = sum(t.failed for t in report.by_source.values())
     return (f"crawl pass: {report.feeds_done} feeds, {report.pages_fetched} pages, "
-            f"{report.new} new, {report.stored - report.new} updated, {failed} failed "
+            f"{report.new} new, {report.stored - report.new} updated, {report.failed} failed "
             f"in {report.seconds:.1f} s")
 
 
@@ -129,7 +128,7 @@ async def crawl_loop(settings: Settings, db: Database, stop: asyncio.Event,
                 await _record(db, PassRecord(
                     runner, started, datetime.now(UTC), True, feeds=report.feeds_done,
                     pages=report.pages_fetched, stored=report.stored,
-                    failed=sum(t.failed for t in report.by_source.values())))
+                    failed=report.failed))
                 await _wait_or_stop(stop, await _next_wait(db))
         finally:
             watcher.cancel()
