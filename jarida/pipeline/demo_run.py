@@ -86,7 +86,8 @@ def run_demo(settings: Settings, *, web_port: int, host: str, port: int, serve: 
 
         demo_setup.install_subjects(db)  # before the crawl: mentions are found as stored
         report = asyncio.run(crawl_demo(settings, db, web.sources(), console))
-        console.print(crawl_summary(report))  # the progress bar shows only on a terminal
+        # The progress bar shows only on a terminal; this line, unwrapped, everywhere.
+        console.print(crawl_summary(report), soft_wrap=True)
         login = demo_setup.finish(db, settings)
         console.print(f"media monitoring: http://{host}:{port}/veille  (log in as "
                       f"[bold]{login.name}[/] / [bold]{login.password}[/])",
