@@ -21,6 +21,7 @@ from datetime import datetime
 from types import FrameType
 from typing import TypeVar
 
+from jarida.lxml_turn import lxml_turn
 from jarida.metrics.crawl import record_extraction
 from jarida.model import ArticleRecord, Entry, Extracted, Feed, Source
 from jarida.pipeline.allocator import keep_freed_memory
@@ -126,7 +127,9 @@ def run_job(job: ExtractJob) -> Extracted:
     kwargs = {"languages": job.languages} if job.languages else {}
     body = job.body
     try:
-        with _time_limit(job.time_limit):
+        # One thread of a process extracts at a time: lxml crashes the process when
+        # threads use it at once (jarida/lxml_turn.py).
+        with lxml_turn(), _time_limit(job.time_limit):
             if isinstance(body, bytes) and body:
                 body = decode(body, job.encoding or detect_encoding(body, None))
             return extract_article(

@@ -21,6 +21,7 @@ from jarida.crawl.discovery import (
 from jarida.crawl.discovery.hubs import HubLinks, hub_links
 from jarida.crawl.fetcher import Fetcher
 from jarida.crawl.result import FetchResult
+from jarida.lxml_turn import lxml_turn
 from jarida.model import Entry, Feed, FeedKind
 
 MAX_CHILD_SITEMAPS = 50
@@ -57,7 +58,9 @@ async def poll_feed(fetcher: Fetcher, feed: Feed, *, timezone: str = "UTC") -> P
     if result.not_modified:
         return poll
     if feed.kind == "listing":
-        poll.entries = links_from_listing(result.body, result.final_url, feed.listing_pattern)
+        with lxml_turn():
+            poll.entries = links_from_listing(result.body, result.final_url,
+                                              feed.listing_pattern)
         if not poll.entries:
             poll.error = "listing page has no article links"
         return poll
@@ -69,7 +72,8 @@ async def poll_feed(fetcher: Fetcher, feed: Feed, *, timezone: str = "UTC") -> P
             return poll
         body, base, headers = found.body, found.final_url, found.headers
     await _read_entries(fetcher, feed, body, base, poll, ZoneInfo(timezone))
-    poll.hub = hub_links(body, base, headers)
+    with lxml_turn():
+        poll.hub = hub_links(body, base, headers)
     return poll
 
 
@@ -77,7 +81,8 @@ async def _autodiscover(
     fetcher: Fetcher, page: FetchResult, poll: PollResult
 ) -> FetchResult | None:
     """A homepage was registered: use the feed it advertises, else a common feed path."""
-    advertised = [f.url for f in discover_feeds(page.body, page.final_url)]
+    with lxml_turn():
+        advertised = [f.url for f in discover_feeds(page.body, page.final_url)]
     for url in [*advertised, *candidate_feed_urls(page.final_url)][: MAX_PROBES + len(advertised)]:
         if url == page.final_url:
             continue
@@ -97,7 +102,8 @@ async def _read_entries(
     fetcher: Fetcher, feed: Feed, body: bytes, base: str, poll: PollResult, tz: tzinfo
 ) -> None:
     hint = feed.kind if feed.kind != "listing" else None
-    parsed = parse_feed(body, base, kind_hint=hint, default_tz=tz)
+    with lxml_turn():  # the feed readers parse with lxml (jarida/lxml_turn.py)
+        parsed = parse_feed(body, base, kind_hint=hint, default_tz=tz)
     entries = list(parsed.entries)
     if parsed.kind == "sitemap_index":
         children = _recent_children(parsed.child_sitemaps, parsed.child_lastmod, feed)
@@ -105,10 +111,9 @@ async def _read_entries(
         poll.extra_fetches.extend(fetched)
         for child in fetched:
             if child.ok:
-                entries.extend(
-                    parse_feed(child.body, child.final_url, kind_hint="sitemap", default_tz=tz)
-                    .entries
-                )
+                with lxml_turn():
+                    entries.extend(parse_feed(child.body, child.final_url,
+                                              kind_hint="sitemap", default_tz=tz).entries)
     poll.entries = entries
     if parsed.error and not entries:
         poll.error = parsed.error

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from jarida.crawl.discovery import parse_feed
 from jarida.crawl.discovery.identity import entry_keys
 from jarida.crawl.result import FetchResult
+from jarida.lxml_turn import lxml_turn
 from jarida.model import Entry, Feed
 from jarida.pipeline.poll import PollResult
 
@@ -18,7 +19,9 @@ def pushed_poll(feed: Feed, bodies: list[bytes], timezone: str) -> PollResult | 
     hint = feed.kind if feed.kind in ("rss", "atom") else None
     latest: dict[str, Entry] = {}
     for body in bodies:  # oldest first: a later push of the same entry wins
-        parsed = parse_feed(body, feed.url, kind_hint=hint, default_tz=ZoneInfo(timezone))
+        with lxml_turn():  # a worker's threads parse one at a time (jarida/lxml_turn.py)
+            parsed = parse_feed(body, feed.url, kind_hint=hint,
+                                default_tz=ZoneInfo(timezone))
         entries = list(parsed.entries)
         for key, entry in zip(entry_keys(entries), entries, strict=True):
             latest[key] = entry
