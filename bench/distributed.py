@@ -185,7 +185,12 @@ def _script_calls() -> int:
 
 
 def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker: str,
-                    processes: int, threads: int) -> dict[str, Any]:
+                    processes: int, threads: int, *, diagnose: bool = True
+                    ) -> dict[str, Any]:
+    """`diagnose`: also sample PostgreSQL's wait events and the tree's processes during
+    the run (`WaitSampler`, `CpuAccount(track=True)`). They cost about a tenth of a
+    core (measured), which a run keeping both cores busy loses: the cpu shape runs
+    without them, so its figures are the crawler's, not its measurement's."""
     from jarida.distributed.app import build_app
     from jarida.distributed.scheduler import enqueue_due
     from jarida.settings import Settings
@@ -212,10 +217,12 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
                     raise RuntimeError("the workers did not start")
                 time.sleep(0.3)
             web.log.write_text("")
-            account = CpuAccount(worker.pid, track=True, pg_url=pg_url)
-            sampler = WaitSampler(pg_url, worker.pid)
+            account = CpuAccount(worker.pid, track=diagnose, pg_url=pg_url,
+                                 lean=not diagnose)
+            sampler = WaitSampler(pg_url, worker.pid) if diagnose else None
             account.start()
-            sampler.start()
+            if sampler is not None:
+                sampler.start()
             scripts = _script_calls()
             started = time.monotonic()
             enqueue_due(db, app.send_poll, owner="bench", now=datetime.now(UTC))
@@ -229,7 +236,8 @@ def run_distributed(web: HostWeb, pg_url: str, workdir: Path, gap: float, broker
             seconds = last_change - started
             scripts = _script_calls() - scripts
             cpu = account.stop()
-            cpu["postgres_waits"] = sampler.stop()
+            if sampler is not None:
+                cpu["postgres_waits"] = sampler.stop()
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(30)
@@ -310,6 +318,9 @@ def main() -> None:
     parser.add_argument("--worker-setting", action="append", default=[],
                         metavar="NAME=VALUE", help="a setting for the worker processes "
                         "only (both codes), e.g. write_linger_seconds=0.2")
+    parser.add_argument("--diagnose-cpu", action="store_true",
+                        help="cpu shape: sample PostgreSQL's waits and the process tree "
+                        "during the runs too (costs the machine's CPU; a comparison run)")
     parser.add_argument("--postgres", default=os.environ.get("JARIDA_TEST_POSTGRES_URL"),
                         help="PostgreSQL URL (a schema is made and dropped per run)")
     args = parser.parse_args()
@@ -342,10 +353,12 @@ def main() -> None:
         if args.shape in ("cpu", "both"):
             cpu = {
                 "gap_s": 0.0,
+                "diagnosed": args.diagnose_cpu,
                 "one_process": run_distributed(web, args.postgres, tmp(), 0.0, args.broker,
-                                               1, 1),
+                                               1, 1, diagnose=args.diagnose_cpu),
                 "two_processes": run_distributed(web, args.postgres, tmp(), 0.0,
-                                                 args.broker, 2, 1),
+                                                 args.broker, 2, 1,
+                                                 diagnose=args.diagnose_cpu),
             }
             cpu["inline"] = run_inline(web, args.postgres, tmp(), 0.0)
             cpu["ratio"] = round(cpu["two_processes"]["pages_per_s"]
@@ -357,7 +370,8 @@ def main() -> None:
     result["load_at_end"] = _load()
     result["load"] = f"{result['load_at_start']} at start, {result['load_at_end']} at end"
     result["utc"] = f"{started:%H:%M}-{datetime.now(UTC):%H:%M} UTC"
-    if args.shape != "both" or args.against or args.code or args.worker_setting:
+    if (args.shape != "both" or args.against or args.code or args.worker_setting
+            or args.diagnose_cpu):
         return  # a partial or comparison run: printed, not written into the docs
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "distributed.json").write_text(json.dumps(result, indent=2))
@@ -386,7 +400,9 @@ def _markdown(r: dict[str, Any]) -> str:
         f"{c['two_processes']['seconds']} | {c['two_processes']['pages_per_s']} | | |",
         "",
         f"Distributed / inline (paced): {p['ratio']}x. Two processes / one (cpu): "
-        f"{c['ratio']}x.",
+        f"{c['ratio']}x" + ("" if c.get("diagnosed") else
+                            " (measured without the wait sampler and the process "
+                            "tracker, whose CPU a run keeping both cores busy loses)") + ".",
         "",
         "Paced, each host's excess over the gap between two page starts (nginx's log, "
         f"mean / p90): inline {_excess(p['inline'])}, distributed "
