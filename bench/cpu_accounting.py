@@ -60,9 +60,11 @@ def _tree(pid: int) -> set[int]:
         return set()
 
 
-def _cpu_by_pid() -> dict[int, tuple[float, psutil.Process]]:
+def _cpu_by_pid(procs: Iterable[psutil.Process] | None = None
+                ) -> dict[int, tuple[float, psutil.Process]]:
+    """CPU seconds of `procs` (every process on the machine when None), by pid."""
     seen: dict[int, tuple[float, psutil.Process]] = {}
-    for proc in psutil.process_iter():
+    for proc in psutil.process_iter() if procs is None else procs:
         try:
             t = proc.cpu_times()
             seen[proc.pid] = (t.user + t.system, proc)
@@ -226,19 +228,9 @@ class CpuAccount:
     def mark(self) -> None:
         """The span ends here unless marked again (the last page stored, not the wait
         that shows no more are coming)."""
-        self._end = (self._watched_cpu() if self.lean else _cpu_by_pid(), time.monotonic(),
+        self._end = (_cpu_by_pid(self._watched.values() if self.lean else None), time.monotonic(),
                      time.process_time())
         self._sched_end = _threads(set(self._sched_start))
-
-    def _watched_cpu(self) -> dict[int, tuple[float, psutil.Process]]:
-        seen: dict[int, tuple[float, psutil.Process]] = {}
-        for pid, proc in self._watched.items():
-            try:
-                t = proc.cpu_times()
-            except psutil.Error:
-                continue
-            seen[pid] = (t.user + t.system, proc)
-        return seen
 
     def stop(self) -> dict[str, Any]:
         if self._end is None:
