@@ -7,7 +7,7 @@ inside libxml2: "double free or corruption", "munmap_chunk(): invalid pointer" o
 SIGSEGV, in `HTMLParser` parses and in `copy`/`deepcopy` of a tree. Reproduced with
 24 threads extracting the corpus pages and nothing else in the process; with this lock
 around each page's extraction the same runs did not crash (docs/benchmarks.md,
-"Distributed crawling: the native crash").
+"Distributed crawling: the native crash, found").
 
 The lock costs almost nothing: Python holds the GIL through nearly all of an
 extraction anyway, so two threads never really extracted at once; what is lost is only
